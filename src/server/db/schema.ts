@@ -1,0 +1,184 @@
+// Kysely table types, kept by hand beside migrations/: change both together.
+import type { ColumnType, Generated } from 'kysely';
+
+export const LOCALES = ['es', 'en', 'fr', 'ht', 'pt'] as const;
+export type Locale = (typeof LOCALES)[number];
+/** A translatable text: one entry per locale that has it. */
+export type Translated = Partial<Record<Locale, string>>;
+
+export const POPULATIONS = [
+  'women',
+  'children',
+  'unaccompanied_minors',
+  'lgbtiq',
+  'indigenous_peoples',
+  'asylum_seekers',
+  'people_with_disabilities',
+] as const;
+export type Population = (typeof POPULATIONS)[number];
+
+export const ORGANIZATION_KINDS = [
+  'government',
+  'ngo',
+  'international',
+  'diaspora',
+  'shelter',
+  'faith_based',
+  'community',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const COSTS = ['free', 'low_cost', 'paid', 'unknown'] as const;
+export type Cost = (typeof COSTS)[number];
+
+export const ADDRESS_VISIBILITIES = ['full', 'city', 'hidden'] as const;
+export type AddressVisibility = (typeof ADDRESS_VISIBILITIES)[number];
+
+type Json<T> = ColumnType<T, T | string, T | string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface TaxonomyTermTable {
+  id: Generated<string>;
+  code: string;
+  parent_id: string | null;
+  taxonomy: Generated<string>;
+  name: Json<Translated>;
+  description: Json<Translated>;
+  position: Generated<number>;
+}
+
+export interface OrganizationTable {
+  id: Generated<string>;
+  name: string;
+  alternate_name: string | null;
+  description: Json<Translated>;
+  kind: OrganizationKind;
+  email: string | null;
+  website: string | null;
+  original_locale: Locale;
+  is_demo: Generated<boolean>;
+  last_verified_at: NullableTimestamp;
+  verified_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrganizationCountryTable {
+  organization_id: string;
+  relation: 'origin' | 'residence';
+  country_code: string;
+}
+
+export interface ServiceTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: Json<Translated>;
+  description: Json<Translated>;
+  original_locale: Locale;
+  status: Generated<'active' | 'inactive' | 'defunct'>;
+  url: string | null;
+  email: string | null;
+  cost: Cost;
+  fees_description: Json<Translated>;
+  eligibility_description: Json<Translated>;
+  application_process: Json<Translated>;
+  schedule_notes: Json<Translated>;
+  is_demo: Generated<boolean>;
+  last_verified_at: NullableTimestamp;
+  verified_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServiceTaxonomyTermTable {
+  service_id: string;
+  taxonomy_term_id: string;
+}
+export interface ServicePopulationTable {
+  service_id: string;
+  population: Population;
+}
+export interface ServiceLanguageTable {
+  service_id: string;
+  language_code: string;
+}
+export interface RequiredDocumentTable {
+  id: Generated<string>;
+  service_id: string;
+  document: Json<Translated>;
+  position: Generated<number>;
+}
+
+export interface LocationTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: Json<Translated>;
+  description: Json<Translated>;
+  transportation: Json<Translated>;
+  latitude: number;
+  longitude: number;
+  country_code: string;
+  admin_area: string | null;
+  city: string;
+  address_visibility: AddressVisibility;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AddressTable {
+  id: Generated<string>;
+  location_id: string;
+  address_type: Generated<'physical' | 'postal' | 'virtual'>;
+  address_1: string;
+  address_2: string | null;
+  postal_code: string | null;
+  state_province: string | null;
+  city: string;
+  country_code: string;
+}
+
+export interface ServiceAtLocationTable {
+  id: Generated<string>;
+  service_id: string;
+  location_id: string;
+}
+
+export interface PhoneTable {
+  id: Generated<string>;
+  organization_id: string | null;
+  service_id: string | null;
+  location_id: string | null;
+  number: string;
+  extension: string | null;
+  type: Generated<'voice' | 'text' | 'hotline' | 'fax'>;
+  whatsapp: Generated<boolean>;
+  description: Json<Translated>;
+  position: Generated<number>;
+}
+
+export interface ScheduleTable {
+  id: Generated<string>;
+  service_id: string | null;
+  location_id: string | null;
+  weekday: number;
+  opens_at: string;
+  closes_at: string;
+}
+
+export interface Database {
+  taxonomy_terms: TaxonomyTermTable;
+  organizations: OrganizationTable;
+  organization_countries: OrganizationCountryTable;
+  services: ServiceTable;
+  service_taxonomy_terms: ServiceTaxonomyTermTable;
+  service_populations: ServicePopulationTable;
+  service_languages: ServiceLanguageTable;
+  required_documents: RequiredDocumentTable;
+  locations: LocationTable;
+  addresses: AddressTable;
+  service_at_locations: ServiceAtLocationTable;
+  phones: PhoneTable;
+  schedules: ScheduleTable;
+}
