@@ -59,7 +59,7 @@ CREATE TABLE services (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX services_organization ON services (organization_id);
-CREATE INDEX services_listing_order ON services (status, last_verified_at DESC, id);
+CREATE INDEX services_listing_order ON services (status, last_verified_at DESC NULLS LAST, id);
 
 CREATE TABLE service_taxonomy_terms (
   service_id uuid NOT NULL REFERENCES services (id) ON DELETE CASCADE,

@@ -1,0 +1,179 @@
+// Server-rendered pages for services: the filterable list and one service.
+import type { Locale } from '../../db/schema.js';
+import { POPULATIONS } from '../../db/schema.js';
+import { formatDate, pickText, type Translate } from '../../i18n/i18n.js';
+import { countryName, languageName } from '../../i18n/names.js';
+import { Layout, type PageContext } from '../../ui/layout.view.js';
+import { Pagination } from '../../ui/pagination.view.js';
+import type { SiteFacts } from '../site/site.service.js';
+import type { ServiceSummary } from './services.service.js';
+
+export interface ServiceListFilters {
+  country?: string | undefined;
+  city?: string | undefined;
+  category?: string | undefined;
+  population?: string | undefined;
+  language?: string | undefined;
+}
+
+export function ServiceListPage(props: {
+  ctx: PageContext;
+  facts: SiteFacts;
+  filters: ServiceListFilters;
+  items: ServiceSummary[];
+  total: number;
+  page: number;
+  perPage: number;
+}) {
+  const { ctx, facts, filters, items, total } = props;
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('services.title')}>
+      <h1>{t('services.title')}</h1>
+      <ServiceFilterForm ctx={ctx} facts={facts} filters={filters} />
+      <p class="result-count" role="status">
+        {t('services.count', { count: total })}
+      </p>
+      {items.length === 0 ? (
+        <p class="empty">{t('services.empty')}</p>
+      ) : (
+        <ol class="cards">
+          {items.map((service) => (
+            <li>
+              <ServiceCard service={service} t={t} locale={locale} facts={facts} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination
+        t={t}
+        path={`/${locale}/services`}
+        query={{ ...filters }}
+        page={props.page}
+        perPage={props.perPage}
+        total={total}
+      />
+    </Layout>
+  );
+}
+
+export function ServiceFilterForm(props: { ctx: PageContext; facts: SiteFacts; filters: ServiceListFilters }) {
+  const { ctx, facts, filters } = props;
+  const { t, locale } = ctx;
+  const countries = facts.countries
+    .map((c) => ({ code: c.country_code, name: countryName(t, c.country_code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  return (
+    <form class="filters" method="get" action={`/${locale}/services`}>
+      <fieldset>
+        <legend>{t('services.filters')}</legend>
+        <label>
+          {t('services.country')}
+          <select name="country">
+            <option value="">{t('services.any')}</option>
+            {countries.map((c) => (
+              <option value={c.code} selected={filters.country === c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('services.city')}
+          <input type="text" name="city" value={filters.city ?? ''} maxLength={100} autocomplete="address-level2" />
+        </label>
+        <label>
+          {t('services.category')}
+          <select name="category">
+            <option value="">{t('services.any')}</option>
+            {facts.categories.map((term) => (
+              <option value={term.code} selected={filters.category === term.code}>
+                {pickText(term.name, locale, 'en')?.text ?? term.code}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('services.population')}
+          <select name="population">
+            <option value="">{t('services.any')}</option>
+            {POPULATIONS.map((p) => (
+              <option value={p} selected={filters.population === p}>
+                {t(`population.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('services.language')}
+          <select name="language">
+            <option value="">{t('services.any')}</option>
+            {facts.languages.map((code) => (
+              <option value={code} selected={filters.language === code}>
+                {languageName(t, code)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div class="actions">
+          <button type="submit">{t('services.apply')}</button>
+          <a href={`/${locale}/services`}>{t('services.clear')}</a>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+export function ServiceCard(props: { service: ServiceSummary; t: Translate; locale: Locale; facts: SiteFacts }) {
+  const { service, t, locale, facts } = props;
+  const name = pickText(service.name, locale, service.original_locale);
+  const description = pickText(service.description, name?.locale ?? locale, service.original_locale);
+  const categoryNames = service.categories.map((code) => {
+    const term = facts.categories.find((c) => c.code === code);
+    return term ? (pickText(term.name, locale, 'en')?.text ?? code) : code;
+  });
+  return (
+    <article class="card">
+      <h2 lang={name?.locale}>
+        <a href={`/${locale}/services/${service.id}`}>{name?.text}</a>
+      </h2>
+      <p class="meta">
+        {t('services.by', { organization: service.organization_name })}
+        {' · '}
+        {service.places.map((p) => `${p.city}, ${countryName(t, p.country_code)}`).join(' · ')}
+      </p>
+      {description && (
+        <p lang={description.locale} class="excerpt">
+          {excerpt(description.text, 180)}
+        </p>
+      )}
+      <p class="tags">
+        {categoryNames.map((n) => (
+          <span class="tag">{n}</span>
+        ))}
+        <span class={`tag cost-${service.cost}`}>{t(`cost.${service.cost}`)}</span>
+        {service.is_demo && <span class="tag demo">{t('services.demoBadge')}</span>}
+      </p>
+      <VerifiedLine t={t} locale={locale} at={service.last_verified_at} by={null} />
+    </article>
+  );
+}
+
+export function VerifiedLine(props: { t: Translate; locale: Locale; at: Date | null; by: string | null }) {
+  const { t, locale, at, by } = props;
+  if (!at) return <p class="verified unverified">{t('services.notVerified')}</p>;
+  const date = formatDate(at, locale);
+  return (
+    <p class="verified">
+      <time dateTime={at.toISOString()}>
+        {by ? t('services.verifiedOnBy', { date, who: by }) : t('services.verifiedOn', { date })}
+      </time>
+    </p>
+  );
+}
+
+function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
+}

@@ -1,0 +1,82 @@
+// Assembles the HTTP application explicitly: plugins, error handling, then every feature's routes.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import compress from '@fastify/compress';
+import etag from '@fastify/etag';
+import helmet from '@fastify/helmet';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import { constants as zlib } from 'node:zlib';
+import type { Db } from '../db/db.js';
+import { registerErrorHandling } from './error-handler.js';
+import { registerAssets } from './assets.js';
+import { healthRoutes } from '../features/health/health.routes.js';
+import { servicesApiRoutes } from '../features/services/services.routes.js';
+import { servicesPageRoutes } from '../features/services/services.pages.js';
+import { organizationsApiRoutes } from '../features/organizations/organizations.routes.js';
+import { organizationsPageRoutes } from '../features/organizations/organizations.pages.js';
+import { locationsApiRoutes } from '../features/locations/locations.routes.js';
+import { taxonomyApiRoutes } from '../features/taxonomy/taxonomy.routes.js';
+import { homePageRoutes } from '../features/home/home.pages.js';
+import { apiDocsRoutes } from '../features/api-docs/api-docs.routes.js';
+import { openApiInfo } from '../features/api-docs/openapi-info.js';
+import { siteFacts } from '../features/site/site.service.js';
+
+export interface AppOptions {
+  db: Db;
+  /** A pino logger (see main.ts); none in tests. */
+  logger?: FastifyBaseLogger;
+}
+
+export async function buildApp({ db, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
+  await app.register(etag);
+  await app.register(formbody);
+  await app.register(swagger, { openapi: openApiInfo, hideUntagged: true });
+
+  registerErrorHandling(app);
+  registerAssets(app);
+
+  await app.register(healthRoutes(db));
+  await app.register(servicesApiRoutes(db));
+  await app.register(organizationsApiRoutes(db));
+  await app.register(locationsApiRoutes(db));
+  await app.register(taxonomyApiRoutes(db));
+  await app.register(apiDocsRoutes());
+  const facts = siteFacts(db);
+  await app.register(homePageRoutes(facts));
+  await app.register(servicesPageRoutes(db, facts));
+  await app.register(organizationsPageRoutes(db, facts));
+  return app;
+}

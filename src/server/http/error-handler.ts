@@ -1,0 +1,66 @@
+// Turns anything thrown in a request into the catalogue's shape: JSON for the API, a page for the site.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERRORS, type ErrorBody, type ErrorCode } from './errors.js';
+import { isLocale, negotiateLocale, translator, type Locale } from '../i18n/i18n.js';
+import { renderErrorPage } from '../ui/error-page.view.js';
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('NOT_FOUND')));
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const locale = requestLocale(request);
+  const t = translator(locale);
+  const message = t(`errors.${error.code}`, error.details);
+  if (wantsHtml(request)) {
+    return reply
+      .status(error.status)
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage({ locale, status: error.status, code: error.code, message, path: request.url }));
+  }
+  const body: ErrorBody = { error: { code: error.code, message } };
+  if (Object.keys(error.details).length) body.error.details = error.details;
+  return reply.status(error.status).type('application/json; charset=utf-8').send(body);
+}
+
+function toAppError(error: FastifyError | AppError): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    const first = error.validation[0];
+    const where = error.validationContext ?? 'request';
+    const field = first?.instancePath?.replace(/^\//, '') || first?.params?.missingProperty || where;
+    return new AppError('VALIDATION_FAILED', { field: String(field), reason: first?.message ?? 'invalid' });
+  }
+  const status = error.statusCode ?? 500;
+  const byStatus: Partial<Record<number, ErrorCode>> = {
+    400: 'BAD_REQUEST',
+    404: 'NOT_FOUND',
+    405: 'METHOD_NOT_ALLOWED',
+    413: 'PAYLOAD_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+    429: 'RATE_LIMITED',
+  };
+  const code = byStatus[status] ?? (status >= 400 && status < 500 ? 'BAD_REQUEST' : 'INTERNAL');
+  return new AppError(code in ERRORS ? code : 'INTERNAL');
+}
+
+/** The locale of the page the request is for (/xx/...), else ?locale=, else Accept-Language. */
+export function requestLocale(request: FastifyRequest): Locale {
+  const fromPath = request.url.split('/')[1];
+  if (isLocale(fromPath)) return fromPath;
+  const fromQuery = (request.query as Record<string, unknown> | undefined)?.locale;
+  if (isLocale(fromQuery)) return fromQuery;
+  return negotiateLocale(request.headers['accept-language']);
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/') || request.url.startsWith('/healthz') || request.url.startsWith('/readyz')) {
+    return false;
+  }
+  return (request.headers.accept ?? '').includes('text/html') || isLocale(request.url.split('/')[1]);
+}

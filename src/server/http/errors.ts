@@ -1,0 +1,38 @@
+// The error catalogue: every error a client can see has a stable code, an HTTP status and a message key
+// (translated in every locale file under "errors.<code>"). 5xx details never reach a client.
+
+export const ERRORS = {
+  BAD_REQUEST: { status: 400 },
+  VALIDATION_FAILED: { status: 400 },
+  INVALID_LOCALE: { status: 400 },
+  NOT_FOUND: { status: 404 },
+  METHOD_NOT_ALLOWED: { status: 405 },
+  PAYLOAD_TOO_LARGE: { status: 413 },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415 },
+  RATE_LIMITED: { status: 429 },
+  INTERNAL: { status: 500 },
+  NOT_READY: { status: 503 },
+} as const satisfies Record<string, { status: number }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    /** Values for the message, e.g. which parameter was wrong. */
+    readonly details: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.status = ERRORS[code].status;
+  }
+}
+
+export function notFound(): AppError {
+  return new AppError('NOT_FOUND');
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: Record<string, string | number> };
+}

@@ -1,0 +1,90 @@
+// Every word the UI shows comes from a locale file in ./locales (one per supported locale, same keys in all).
+// Messages use ICU MessageFormat (plurals, numbers) through intl-messageformat.
+import { IntlMessageFormat } from 'intl-messageformat';
+import { readFileSync } from 'node:fs';
+import { LOCALES, type Locale, type Translated } from '../db/schema.js';
+
+export { LOCALES, type Locale };
+export const DEFAULT_LOCALE: Locale = 'es';
+
+type MessageTree = { [key: string]: string | MessageTree };
+export type MessageValues = Record<string, string | number | Date>;
+export type Translate = (key: string, values?: MessageValues) => string;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Flattens {"a": {"b": "x"}} into {"a.b": "x"}. */
+export function flattenMessages(tree: MessageTree, prefix = ''): Map<string, string> {
+  const flat = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') flat.set(prefix + key, value);
+    else for (const [k, v] of flattenMessages(value, `${prefix}${key}.`)) flat.set(k, v);
+  }
+  return flat;
+}
+
+export function loadLocaleMessages(locale: Locale): Map<string, string> {
+  const file = new URL(`./locales/${locale}.json`, import.meta.url);
+  return flattenMessages(JSON.parse(readFileSync(file, 'utf8')) as MessageTree);
+}
+
+const catalogues = new Map<Locale, Map<string, string>>(LOCALES.map((l) => [l, loadLocaleMessages(l)]));
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** A translator for one locale. A missing key shows the key itself (the locale check in CI prevents that). */
+export function translator(locale: Locale): Translate {
+  const messages = catalogues.get(locale) ?? new Map<string, string>();
+  return (key, values) => {
+    const source = messages.get(key);
+    if (source === undefined) return key;
+    if (!values && !source.includes('{')) return source;
+    const cacheKey = `${locale}\u0000${key}`;
+    let format = compiled.get(cacheKey);
+    if (!format) {
+      format = new IntlMessageFormat(source, locale === 'ht' ? 'fr' : locale);
+      compiled.set(cacheKey, format);
+    }
+    return String(format.format(values));
+  };
+}
+
+/** Chooses a locale from an Accept-Language header (q-values honoured); the default when none fits. */
+export function negotiateLocale(header: string | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    const primary = tag.split('-')[0];
+    if (isLocale(primary)) return primary;
+  }
+  return DEFAULT_LOCALE;
+}
+
+export interface LocalizedText {
+  text: string;
+  /** The locale the text is actually in (differs from the wanted one when it fell back). */
+  locale: Locale;
+}
+
+/** Picks the wanted locale from a translatable field, falling back to the original language, then any. */
+export function pickText(field: Translated, wanted: Locale, original: Locale): LocalizedText | null {
+  for (const locale of [wanted, original, ...LOCALES]) {
+    const text = field[locale];
+    if (text && text.trim()) return { text, locale };
+  }
+  return null;
+}
+
+/** Locale-aware formatting helpers for views. */
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ht' ? 'fr' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,45 @@
+// Starts Rumbo: configuration, database (embedded or PostgreSQL), migrations, demo data, HTTP server.
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config/config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { migrate } from './db/migrate.js';
+import { openConfiguredDb } from './db/open-configured-db.js';
+import { seedDemo } from './features/demo/demo.service.js';
+import { buildApp } from './http/app.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL });
+  const { db, close } = await openConfiguredDb(config, (error) => {
+    logger.fatal({ err: error }, 'lost the lock on the data directory; stopping to protect the data');
+    process.exit(1);
+  });
+  const applied = await migrate(db);
+  logger.info({ engine: db.engine, applied }, 'database ready');
+  if (config.SEED_DEMO) {
+    const demo = await seedDemo(db);
+    if (demo.seeded) logger.info(demo, 'demo directory loaded (labelled as demo data)');
+  }
+  const app = await buildApp({ db, logger });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`rumbo: ${error.message}`);
+  } else {
+    console.error('rumbo: could not start:', error);
+  }
+  process.exit(1);
+});
