@@ -70,8 +70,7 @@ async function openPostgres(connectionString: string): Promise<Db> {
           exec: async (script) => {
             await client.query(script);
           },
-          query: async <Row>(text: string, params: unknown[] = []) =>
-            (await client.query(text, params)).rows as Row[],
+          query: async <Row>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as Row[],
         });
       } finally {
         client.release();
@@ -79,4 +78,12 @@ async function openPostgres(connectionString: string): Promise<Db> {
     },
     close: () => query.destroy(),
   };
+}
+
+/** True when the database answers a trivial query. */
+export async function ping(db: Db): Promise<boolean> {
+  return db.withSession((session) => session.query('SELECT 1')).then(
+    () => true,
+    () => false,
+  );
 }

@@ -35,6 +35,8 @@ export const ADDRESS_VISIBILITIES = ['full', 'city', 'hidden'] as const;
 export type AddressVisibility = (typeof ADDRESS_VISIBILITIES)[number];
 
 type Json<T> = ColumnType<T, T | string, T | string>;
+/** A jsonb column with a database default: optional on insert. */
+type JsonWithDefault<T> = ColumnType<T, T | string | undefined, T | string>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
@@ -44,7 +46,7 @@ export interface TaxonomyTermTable {
   parent_id: string | null;
   taxonomy: Generated<string>;
   name: Json<Translated>;
-  description: Json<Translated>;
+  description: JsonWithDefault<Translated>;
   position: Generated<number>;
 }
 
@@ -52,7 +54,7 @@ export interface OrganizationTable {
   id: Generated<string>;
   name: string;
   alternate_name: string | null;
-  description: Json<Translated>;
+  description: JsonWithDefault<Translated>;
   kind: OrganizationKind;
   email: string | null;
   website: string | null;
@@ -74,16 +76,16 @@ export interface ServiceTable {
   id: Generated<string>;
   organization_id: string;
   name: Json<Translated>;
-  description: Json<Translated>;
+  description: JsonWithDefault<Translated>;
   original_locale: Locale;
   status: Generated<'active' | 'inactive' | 'defunct'>;
   url: string | null;
   email: string | null;
   cost: Cost;
-  fees_description: Json<Translated>;
-  eligibility_description: Json<Translated>;
-  application_process: Json<Translated>;
-  schedule_notes: Json<Translated>;
+  fees_description: JsonWithDefault<Translated>;
+  eligibility_description: JsonWithDefault<Translated>;
+  application_process: JsonWithDefault<Translated>;
+  schedule_notes: JsonWithDefault<Translated>;
   is_demo: Generated<boolean>;
   last_verified_at: NullableTimestamp;
   verified_by: string | null;
@@ -114,8 +116,8 @@ export interface LocationTable {
   id: Generated<string>;
   organization_id: string;
   name: Json<Translated>;
-  description: Json<Translated>;
-  transportation: Json<Translated>;
+  description: JsonWithDefault<Translated>;
+  transportation: JsonWithDefault<Translated>;
   latitude: number;
   longitude: number;
   country_code: string;
@@ -154,7 +156,7 @@ export interface PhoneTable {
   extension: string | null;
   type: Generated<'voice' | 'text' | 'hotline' | 'fax'>;
   whatsapp: Generated<boolean>;
-  description: Json<Translated>;
+  description: JsonWithDefault<Translated>;
   position: Generated<number>;
 }
 

@@ -48,10 +48,7 @@ export function assetUrl(name: string): string {
 export function registerAssets(app: FastifyInstance): void {
   for (const asset of assets.values()) {
     app.get(asset.url, (_request, reply) =>
-      reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .type(asset.type)
-        .send(asset.body),
+      reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body),
     );
   }
 }

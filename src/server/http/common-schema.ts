@@ -9,10 +9,9 @@ export const PopulationCode = Type.Enum([...POPULATIONS]);
 export const LanguageCode = Type.String({ pattern: '^[a-z]{2,3}$', description: 'ISO 639 code, e.g. ht.' });
 /** Ids are strings here so that a malformed id answers 404 (unknown), not 400. */
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
-export const Translations = Type.Object(
-  Object.fromEntries(LOCALES.map((l) => [l, Type.Optional(Type.String())])),
-  { description: 'The same text in each locale that has it.' },
-);
+export const Translations = Type.Object(Object.fromEntries(LOCALES.map((l) => [l, Type.Optional(Type.String())])), {
+  description: 'The same text in each locale that has it.',
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {

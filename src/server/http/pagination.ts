@@ -5,7 +5,12 @@ export const MAX_PER_PAGE = 100;
 
 export const PageQuery = {
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1, description: 'Page number, from 1.' }),
-  per_page: Type.Integer({ minimum: 1, maximum: MAX_PER_PAGE, default: 20, description: 'Items per page, at most 100.' }),
+  per_page: Type.Integer({
+    minimum: 1,
+    maximum: MAX_PER_PAGE,
+    default: 20,
+    description: 'Items per page, at most 100.',
+  }),
 };
 
 export function pageWindow(query: { page: number; per_page: number }): { limit: number; offset: number } {

@@ -8,7 +8,9 @@ import { ApiDocsPage, type OpenApiDocument } from './api-docs.view.js';
 
 export function apiDocsRoutes(): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/openapi.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(app.swagger()));
+    app.get('/api/openapi.json', async (_request, reply) =>
+      reply.type('application/json; charset=utf-8').send(app.swagger()),
+    );
 
     app.get('/api/docs', async (request, reply) => {
       const locale = apiLocale(request);

@@ -22,7 +22,8 @@ function describeSchema(schema: Parameter['schema']): string {
   if (!schema) return '';
   const parts = [schema.type ?? ''];
   if (schema.enum) parts.push(`one of ${schema.enum.join(', ')}`);
-  if (schema.minimum !== undefined || schema.maximum !== undefined) parts.push(`${schema.minimum ?? ''}–${schema.maximum ?? ''}`);
+  if (schema.minimum !== undefined || schema.maximum !== undefined)
+    parts.push(`${schema.minimum ?? ''}–${schema.maximum ?? ''}`);
   if (schema.default !== undefined) parts.push(`default ${String(schema.default)}`);
   return parts.filter(Boolean).join('; ');
 }

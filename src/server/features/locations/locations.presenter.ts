@@ -50,7 +50,8 @@ export function presentLocation(location: LocationRecord, locale: Locale, origin
         : null,
     latitude: visibility === 'hidden' ? null : visibility === 'city' ? round(location.latitude) : location.latitude,
     longitude: visibility === 'hidden' ? null : visibility === 'city' ? round(location.longitude) : location.longitude,
-    transportation: visibility === 'hidden' ? null : (pickText(location.transportation, locale, original)?.text ?? null),
+    transportation:
+      visibility === 'hidden' ? null : (pickText(location.transportation, locale, original)?.text ?? null),
     transportation_translations: visibility === 'hidden' ? {} : location.transportation,
   };
 }

@@ -12,7 +12,9 @@ function baseQuery(db: Db) {
   return db.query
     .selectFrom('locations as l')
     .innerJoin('organizations as o', 'o.id', 'l.organization_id')
-    .leftJoin('addresses as a', (join) => join.onRef('a.location_id', '=', 'l.id').on('a.address_type', '=', 'physical'));
+    .leftJoin('addresses as a', (join) =>
+      join.onRef('a.location_id', '=', 'l.id').on('a.address_type', '=', 'physical'),
+    );
 }
 
 const LOCATION_COLUMNS = [
@@ -50,7 +52,13 @@ export async function listLocations(db: Db, filters: LocationFilters, window: { 
     count = count.where('l.organization_id', '=', filters.organizationId);
   }
   const [items, total] = await Promise.all([
-    rows.orderBy('l.country_code').orderBy('l.city').orderBy('l.id').limit(window.limit).offset(window.offset).execute(),
+    rows
+      .orderBy('l.country_code')
+      .orderBy('l.city')
+      .orderBy('l.id')
+      .limit(window.limit)
+      .offset(window.offset)
+      .execute(),
     count.executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.total };

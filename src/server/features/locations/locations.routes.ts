@@ -40,10 +40,17 @@ export function locationsApiRoutes(db: Db): FastifyPluginAsyncTypebox {
       async (request) => {
         const { query } = request;
         const locale = apiLocale(request);
-        const filters = { country: query.country?.toUpperCase(), city: query.city, organizationId: query.organization_id };
+        const filters = {
+          country: query.country?.toUpperCase(),
+          city: query.city,
+          organizationId: query.organization_id,
+        };
         const { items, total } = await listLocations(db, filters, pageWindow(query));
         return {
-          items: items.map((l) => ({ ...presentLocation(l, locale, l.original_locale), organization_id: l.organization_id })),
+          items: items.map((l) => ({
+            ...presentLocation(l, locale, l.original_locale),
+            organization_id: l.organization_id,
+          })),
           total,
           page: query.page,
           per_page: query.per_page,

@@ -54,13 +54,20 @@ export function organizationsPageRoutes(db: Db, facts: () => Promise<SiteFacts>)
         preValidation: dropEmptyQueryValues,
         schema: {
           params: LocaleParams,
-          querystring: Type.Object({ ...PageQuery, origin: Type.Optional(CountryCode), residence: Type.Optional(CountryCode) }),
+          querystring: Type.Object({
+            ...PageQuery,
+            origin: Type.Optional(CountryCode),
+            residence: Type.Optional(CountryCode),
+          }),
         },
       },
       async (request, reply) => {
         const locale = pageLocale(request.params);
         const { page, per_page } = request.query;
-        const filters = { origin: request.query.origin?.toUpperCase(), residence: request.query.residence?.toUpperCase() };
+        const filters = {
+          origin: request.query.origin?.toUpperCase(),
+          residence: request.query.residence?.toUpperCase(),
+        };
         const [site, countries, result] = await Promise.all([
           facts(),
           diasporaCountries(db),

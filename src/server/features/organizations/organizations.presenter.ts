@@ -24,7 +24,10 @@ export function presentOrganization(org: OrganizationSummary, locale: Locale): S
   };
 }
 
-export function presentOrganizationDetail(org: OrganizationRecord, locale: Locale): Static<typeof OrganizationDetailSchema> {
+export function presentOrganizationDetail(
+  org: OrganizationRecord,
+  locale: Locale,
+): Static<typeof OrganizationDetailSchema> {
   return {
     ...presentOrganization(org, locale),
     phones: org.phones.map((p) => ({ number: p.number, extension: p.extension, type: p.type, whatsapp: p.whatsapp })),

@@ -44,10 +44,22 @@ function filtered(db: Db, filters: OrganizationFilters) {
   return q;
 }
 
-export async function listOrganizations(db: Db, filters: OrganizationFilters, window: { limit: number; offset: number }) {
+export async function listOrganizations(
+  db: Db,
+  filters: OrganizationFilters,
+  window: { limit: number; offset: number },
+) {
   const [rows, count] = await Promise.all([
-    filtered(db, filters).select(ORGANIZATION_COLUMNS).orderBy('o.name').orderBy('o.id').limit(window.limit).offset(window.offset).execute(),
-    filtered(db, filters).select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+    filtered(db, filters)
+      .select(ORGANIZATION_COLUMNS)
+      .orderBy('o.name')
+      .orderBy('o.id')
+      .limit(window.limit)
+      .offset(window.offset)
+      .execute(),
+    filtered(db, filters)
+      .select(sql<number>`count(*)::int`.as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.total };
 }
@@ -55,7 +67,11 @@ export async function listOrganizations(db: Db, filters: OrganizationFilters, wi
 export type OrganizationRow = Awaited<ReturnType<typeof listOrganizations>>['rows'][number];
 
 export function findOrganization(db: Db, id: string) {
-  return db.query.selectFrom('organizations as o').select(ORGANIZATION_COLUMNS).where('o.id', '=', id).executeTakeFirst();
+  return db.query
+    .selectFrom('organizations as o')
+    .select(ORGANIZATION_COLUMNS)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function countriesOfOrganizations(db: Db, organizationIds: string[]) {

@@ -14,7 +14,12 @@ export function organizationsApiRoutes(db: Db): FastifyPluginAsyncTypebox {
       const { query } = request;
       const locale = apiLocale(request);
       const { items, total } = await browseOrganizations(db, query, pageWindow(query));
-      return { items: items.map((o) => presentOrganization(o, locale)), total, page: query.page, per_page: query.per_page };
+      return {
+        items: items.map((o) => presentOrganization(o, locale)),
+        total,
+        page: query.page,
+        per_page: query.per_page,
+      };
     });
 
     app.get('/api/v1/organizations/:id', { schema: getOrganizationSchema }, async (request) => {

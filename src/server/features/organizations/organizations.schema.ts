@@ -38,7 +38,12 @@ export const OrganizationSchema = Type.Object({
 export const OrganizationDetailSchema = Type.Object({
   ...OrganizationSchema.properties,
   phones: Type.Array(
-    Type.Object({ number: Type.String(), extension: Nullable(Type.String()), type: Type.String(), whatsapp: Type.Boolean() }),
+    Type.Object({
+      number: Type.String(),
+      extension: Nullable(Type.String()),
+      type: Type.String(),
+      whatsapp: Type.Boolean(),
+    }),
   ),
 });
 

@@ -35,10 +35,17 @@ export async function getOrganization(db: Db, id: string) {
 export type OrganizationRecord = NonNullable<Awaited<ReturnType<typeof getOrganization>>>;
 
 async function withCountries(db: Db, rows: OrganizationRow[]): Promise<OrganizationSummary[]> {
-  const countries = await countriesOfOrganizations(db, rows.map((r) => r.id));
+  const countries = await countriesOfOrganizations(
+    db,
+    rows.map((r) => r.id),
+  );
   const of = (id: string, relation: 'origin' | 'residence') =>
     countries.filter((c) => c.organization_id === id && c.relation === relation).map((c) => c.country_code);
-  return rows.map((row) => ({ ...row, origin_countries: of(row.id, 'origin'), residence_countries: of(row.id, 'residence') }));
+  return rows.map((row) => ({
+    ...row,
+    origin_countries: of(row.id, 'origin'),
+    residence_countries: of(row.id, 'residence'),
+  }));
 }
 
 function normalize(filters: OrganizationFilters): OrganizationFilters {

@@ -178,7 +178,14 @@ export function DiasporaPage(props: {
           })}
         </ol>
       )}
-      <Pagination t={t} path={`/${locale}/diaspora`} query={{ ...filters }} page={props.page} perPage={props.perPage} total={total} />
+      <Pagination
+        t={t}
+        path={`/${locale}/diaspora`}
+        query={{ ...filters }}
+        page={props.page}
+        perPage={props.perPage}
+        total={total}
+      />
     </Layout>
   );
 }

@@ -42,7 +42,10 @@ export function servicesPageRoutes(db: Db, facts: () => Promise<SiteFacts>): Fas
         const locale = pageLocale(request.params);
         const [site, service] = await Promise.all([facts(), getService(db, request.params.id)]);
         if (!service) throw notFound();
-        return sendPage(reply, <ServiceDetailPage ctx={pageContext(request, locale, site.demo)} facts={site} service={service} />);
+        return sendPage(
+          reply,
+          <ServiceDetailPage ctx={pageContext(request, locale, site.demo)} facts={site} service={service} />,
+        );
       },
     );
   };

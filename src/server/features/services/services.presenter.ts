@@ -28,7 +28,10 @@ export function presentService(service: ServiceRecord, locale: Locale): Static<t
   const original = service.original_locale;
   const text = (field: ServiceRecord['eligibility_description']) => pickText(field, locale, original)?.text ?? null;
   return {
-    ...presentServiceSummary({ ...service, places: service.locations.map((l) => ({ ...l, service_id: service.id, location_id: l.id })) }, locale),
+    ...presentServiceSummary(
+      { ...service, places: service.locations.map((l) => ({ ...l, service_id: service.id, location_id: l.id })) },
+      locale,
+    ),
     translations: {
       name: service.name,
       description: service.description,

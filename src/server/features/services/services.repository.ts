@@ -108,8 +108,13 @@ export async function listServices(
   return { rows, total: count.total };
 }
 
+/** An active service by id (inactive and defunct ones are not public). */
 export function findService(db: Db, id: string) {
-  return baseQuery(db).select(SERVICE_COLUMNS).where('s.id', '=', id).executeTakeFirst();
+  return baseQuery(db)
+    .select(SERVICE_COLUMNS)
+    .where('s.id', '=', id)
+    .where('s.status', '=', 'active')
+    .executeTakeFirst();
 }
 
 export interface ServicePlace {
@@ -150,7 +155,9 @@ export async function serviceDetails(db: Db, serviceId: string, organizationId: 
     db.query
       .selectFrom('service_at_locations as sal')
       .innerJoin('locations as l', 'l.id', 'sal.location_id')
-      .leftJoin('addresses as a', (join) => join.onRef('a.location_id', '=', 'l.id').on('a.address_type', '=', 'physical'))
+      .leftJoin('addresses as a', (join) =>
+        join.onRef('a.location_id', '=', 'l.id').on('a.address_type', '=', 'physical'),
+      )
       .select([
         'l.id',
         'l.name',
@@ -179,7 +186,11 @@ export async function serviceDetails(db: Db, serviceId: string, organizationId: 
       .execute(),
     db.query
       .selectFrom('schedules')
-      .select(['weekday', sql<string>`to_char(opens_at, 'HH24:MI')`.as('opens_at'), sql<string>`to_char(closes_at, 'HH24:MI')`.as('closes_at')])
+      .select([
+        'weekday',
+        sql<string>`to_char(opens_at, 'HH24:MI')`.as('opens_at'),
+        sql<string>`to_char(closes_at, 'HH24:MI')`.as('closes_at'),
+      ])
       .where('service_id', '=', serviceId)
       .orderBy('weekday')
       .orderBy('opens_at')

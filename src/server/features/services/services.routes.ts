@@ -15,7 +15,12 @@ export function servicesApiRoutes(db: Db): FastifyPluginAsyncTypebox {
       const locale = apiLocale(request);
       const filters = { ...query, organizationId: query.organization_id };
       const { items, total } = await browseServices(db, filters, pageWindow(query));
-      return { items: items.map((s) => presentServiceSummary(s, locale)), total, page: query.page, per_page: query.per_page };
+      return {
+        items: items.map((s) => presentServiceSummary(s, locale)),
+        total,
+        page: query.page,
+        per_page: query.per_page,
+      };
     });
 
     app.get('/api/v1/services/:id', { schema: getServiceSchema }, async (request) => {

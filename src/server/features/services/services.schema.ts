@@ -28,7 +28,11 @@ export const ListServicesQuery = Type.Object({
 });
 export type ListServicesQuery = Static<typeof ListServicesQuery>;
 
-const PlaceSchema = Type.Object({ city: Type.String(), admin_area: Type.Union([Type.String(), Type.Null()]), country: Type.String() });
+const PlaceSchema = Type.Object({
+  city: Type.String(),
+  admin_area: Type.Union([Type.String(), Type.Null()]),
+  country: Type.String(),
+});
 
 export const ServiceSummarySchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -75,7 +79,11 @@ export const ServiceSchema = Type.Object({
     }),
   ),
   schedules: Type.Array(
-    Type.Object({ weekday: Type.Integer({ minimum: 1, maximum: 7 }), opens_at: Type.String(), closes_at: Type.String() }),
+    Type.Object({
+      weekday: Type.Integer({ minimum: 1, maximum: 7 }),
+      opens_at: Type.String(),
+      closes_at: Type.String(),
+    }),
   ),
   locations: Type.Array(
     Type.Object({
@@ -86,7 +94,11 @@ export const ServiceSchema = Type.Object({
       country: Type.String(),
       address_visibility: Type.Enum(['full', 'city', 'hidden']),
       address: Nullable(
-        Type.Object({ address_1: Type.String(), address_2: Nullable(Type.String()), postal_code: Nullable(Type.String()) }),
+        Type.Object({
+          address_1: Type.String(),
+          address_2: Nullable(Type.String()),
+          postal_code: Nullable(Type.String()),
+        }),
       ),
       latitude: Nullable(Type.Number()),
       longitude: Nullable(Type.Number()),

@@ -17,14 +17,17 @@ export function siteFacts(db: Db): () => Promise<SiteFacts> {
   let cached: { at: number; facts: Promise<SiteFacts> } | null = null;
   return () => {
     if (!cached || Date.now() - cached.at > TTL_MS) {
-      const facts = Promise.all([hasDemoData(db), countriesWithServices(db), spokenLanguages(db), listTaxonomyTerms(db)]).then(
-        ([demo, countries, languages, categories]) => ({
-          demo,
-          countries: countries.map((c) => ({ ...c, country_code: c.country_code.trim() })),
-          languages,
-          categories,
-        }),
-      );
+      const facts = Promise.all([
+        hasDemoData(db),
+        countriesWithServices(db),
+        spokenLanguages(db),
+        listTaxonomyTerms(db),
+      ]).then(([demo, countries, languages, categories]) => ({
+        demo,
+        countries: countries.map((c) => ({ ...c, country_code: c.country_code.trim() })),
+        languages,
+        categories,
+      }));
       cached = { at: Date.now(), facts };
       facts.catch(() => {
         cached = null;
