@@ -1,0 +1,86 @@
+// A person's walk through the directory in Chromium: home, list, detail, in two locales, with JavaScript off
+// and on; axe finds no serious or critical violation; no request leaves the site.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { launchBrowser } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+const SCREENSHOTS = 'tmp/screenshots';
+
+describe('directory in a browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    context.on('request', (request) => {
+      if (!request.url().startsWith(server.url)) foreignRequests.push(request.url());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(path: string, shot: string): Promise<Page> {
+    const page = await context.newPage();
+    const response = await page.goto(server.url + path);
+    expect(response?.status(), path).toBe(200);
+    await page.screenshot({ path: `${SCREENSHOTS}/${shot}.png`, fullPage: false });
+    return page;
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+
+  for (const locale of ['es', 'ht']) {
+    it(`home, list and detail in ${locale}, with JavaScript off`, async () => {
+      const home = await open(`/${locale}`, `${locale}-home`);
+      expect(await home.locator('html').getAttribute('lang')).toBe(locale);
+      await expectAccessible(home);
+
+      await home.locator('ul.tiles a').first().click();
+      await home.waitForURL(/\/services\?category=/);
+      expect(await home.locator('article.card').count()).toBeGreaterThan(0);
+
+      const list = await open(`/${locale}/services`, `${locale}-list`);
+      await expectAccessible(list);
+      await list.selectOption('select[name="country"]', 'CR');
+      await list.locator('form.filters button[type="submit"]').click();
+      await list.waitForURL(/country=CR/);
+      const places = await list.locator('article.card .meta').allTextContents();
+      expect(places.length).toBeGreaterThan(0);
+      expect(places.every((text) => /Costa Rica|Kosta Rika/.test(text))).toBe(true);
+      await list.screenshot({ path: `${SCREENSHOTS}/${locale}-list-filtered.png` });
+
+      await list.locator('article.card h2 a').first().click();
+      await list.waitForURL(/\/services\/[0-9a-f-]{36}$/);
+      await list.screenshot({ path: `${SCREENSHOTS}/${locale}-detail.png`, fullPage: true });
+      await expectAccessible(list);
+      expect(await list.locator('h1').textContent()).toBeTruthy();
+    }, 60_000);
+  }
+
+  it('the diaspora page filters by origin and residence', async () => {
+    const page = await open('/en/diaspora', 'en-diaspora');
+    await expectAccessible(page);
+    const origins = await page.locator('select[name="origin"] option').count();
+    expect(origins).toBeGreaterThan(3);
+  });
+
+  it('made no request to any other host', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});
