@@ -1,7 +1,7 @@
 // A person's walk through the directory in Chromium: home, list, detail, in two locales, with JavaScript off
 // and on; axe finds no serious or critical violation; no request leaves the site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { launchBrowser } from './support/browser.js';

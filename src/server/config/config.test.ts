@@ -12,7 +12,12 @@ describe('loadConfig', () => {
 
   it('reads and converts values', () => {
     const config = loadConfig({ PORT: '8080', SEED_DEMO: 'no', DATABASE_URL: 'postgres://u@h/db', LOG_LEVEL: 'warn' });
-    expect(config).toMatchObject({ PORT: 8080, SEED_DEMO: false, DATABASE_URL: 'postgres://u@h/db', LOG_LEVEL: 'warn' });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      SEED_DEMO: false,
+      DATABASE_URL: 'postgres://u@h/db',
+      LOG_LEVEL: 'warn',
+    });
   });
 
   it('names every bad variable', () => {

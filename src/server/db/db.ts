@@ -82,8 +82,10 @@ async function openPostgres(connectionString: string): Promise<Db> {
 
 /** True when the database answers a trivial query. */
 export async function ping(db: Db): Promise<boolean> {
-  return db.withSession((session) => session.query('SELECT 1')).then(
-    () => true,
-    () => false,
-  );
+  return db
+    .withSession((session) => session.query('SELECT 1'))
+    .then(
+      () => true,
+      () => false,
+    );
 }

@@ -1,0 +1,43 @@
+// Loads the labelled demo directory into an empty database, and inserts large synthetic directories for benchmarks.
+import type { Db } from '../../db/db.js';
+import { buildDemoDirectory, type DemoDirectory } from './demo-directory.js';
+import { countServices, insertDemoDirectory, lockDemoSeeding } from './demo.repository.js';
+
+export interface SeedResult {
+  seeded: boolean;
+  /** What was inserted (all zero when nothing was). */
+  organizations: number;
+  services: number;
+  locations: number;
+}
+
+const NOT_SEEDED: SeedResult = { seeded: false, organizations: 0, services: 0, locations: 0 };
+
+/**
+ * Seeds the demo directory when the database has no services yet; otherwise does nothing. Everything goes in one
+ * transaction (a failure leaves nothing half-written), under an advisory lock so that app instances starting
+ * together seed at most once.
+ */
+export async function seedDemo(db: Db): Promise<SeedResult> {
+  if ((await countServices(db.query)) > 0) return NOT_SEEDED;
+  const directory = buildDemoDirectory();
+  return db.query.transaction().execute(async (trx) => {
+    await lockDemoSeeding(trx);
+    if ((await countServices(trx)) > 0) return NOT_SEEDED;
+    await insertDemoDirectory(trx, directory);
+    return {
+      seeded: true,
+      organizations: directory.organizations.length,
+      services: directory.services.length,
+      locations: directory.locations.length,
+    };
+  });
+}
+
+/**
+ * Inserts any directory (e.g. a 100,000-service synthetic one) in one transaction, with batches as large as
+ * PostgreSQL's bind-parameter limit allows.
+ */
+export async function insertDirectory(db: Db, directory: DemoDirectory): Promise<void> {
+  await db.query.transaction().execute((trx) => insertDemoDirectory(trx, directory, { maxRowsPerBatch: 10_000 }));
+}
