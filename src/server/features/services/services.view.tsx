@@ -63,64 +63,69 @@ export function ServiceFilterForm(props: { ctx: PageContext; facts: SiteFacts; f
   const countries = facts.countries
     .map((c) => ({ code: c.country_code, name: countryName(t, c.country_code) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const active = Object.values(filters).some((value) => value);
+  // Folded on a phone so results show first; open when a filter is in use. <details> needs no JavaScript.
   return (
-    <form class="filters" method="get" action={`/${locale}/services`}>
-      <fieldset>
-        <legend>{t('services.filters')}</legend>
-        <label>
-          {t('services.country')}
-          <select name="country">
-            <option value="">{t('services.any')}</option>
-            {countries.map((c) => (
-              <option value={c.code} selected={filters.country === c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('services.city')}
-          <input type="text" name="city" value={filters.city ?? ''} maxLength={100} autocomplete="address-level2" />
-        </label>
-        <label>
-          {t('services.category')}
-          <select name="category">
-            <option value="">{t('services.any')}</option>
-            {facts.categories.map((term) => (
-              <option value={term.code} selected={filters.category === term.code}>
-                {pickText(term.name, locale, 'en')?.text ?? term.code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('services.population')}
-          <select name="population">
-            <option value="">{t('services.any')}</option>
-            {POPULATIONS.map((p) => (
-              <option value={p} selected={filters.population === p}>
-                {t(`population.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('services.language')}
-          <select name="language">
-            <option value="">{t('services.any')}</option>
-            {facts.languages.map((code) => (
-              <option value={code} selected={filters.language === code}>
-                {languageName(t, code)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div class="actions">
-          <button type="submit">{t('services.apply')}</button>
-          <a href={`/${locale}/services`}>{t('services.clear')}</a>
-        </div>
-      </fieldset>
-    </form>
+    <details class="filters-box" open={active}>
+      <summary>{t('services.filters')}</summary>
+      <form class="filters" method="get" action={`/${locale}/services`}>
+        <fieldset>
+          <legend>{t('services.filters')}</legend>
+          <label>
+            {t('services.country')}
+            <select name="country">
+              <option value="">{t('services.any')}</option>
+              {countries.map((c) => (
+                <option value={c.code} selected={filters.country === c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('services.city')}
+            <input type="text" name="city" value={filters.city ?? ''} maxLength={100} autocomplete="address-level2" />
+          </label>
+          <label>
+            {t('services.category')}
+            <select name="category">
+              <option value="">{t('services.any')}</option>
+              {facts.categories.map((term) => (
+                <option value={term.code} selected={filters.category === term.code}>
+                  {pickText(term.name, locale, 'en')?.text ?? term.code}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('services.population')}
+            <select name="population">
+              <option value="">{t('services.any')}</option>
+              {POPULATIONS.map((p) => (
+                <option value={p} selected={filters.population === p}>
+                  {t(`population.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('services.language')}
+            <select name="language">
+              <option value="">{t('services.any')}</option>
+              {facts.languages.map((code) => (
+                <option value={code} selected={filters.language === code}>
+                  {languageName(t, code)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div class="actions">
+            <button type="submit">{t('services.apply')}</button>
+            <a href={`/${locale}/services`}>{t('services.clear')}</a>
+          </div>
+        </fieldset>
+      </form>
+    </details>
   );
 }
 
