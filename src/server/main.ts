@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     const demo = await seedDemo(db);
     if (demo.seeded) logger.info(demo, 'demo directory loaded (labelled as demo data)');
   }
-  const app = await buildApp({ db, logger });
+  const app = await buildApp({ db, logger, trustProxy: config.TRUST_PROXY });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

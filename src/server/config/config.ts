@@ -17,6 +17,8 @@ const ConfigSchema = Type.Object({
   SEED_DEMO: Type.Boolean({ default: true }),
   /** pino log level. */
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  /** Trust X-Forwarded-For from a reverse proxy in front (else client addresses, e.g. for rate limits, are spoofable). */
+  TRUST_PROXY: Type.Boolean({ default: false }),
   /** Public base URL, used for absolute links in the API and feeds. */
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
 });
@@ -35,7 +37,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const raw = env[key];
     if (raw !== undefined && raw !== '') input[key] = raw;
   }
-  if (typeof input.SEED_DEMO === 'string') input.SEED_DEMO = parseBoolean(input.SEED_DEMO);
+  for (const key of ['SEED_DEMO', 'TRUST_PROXY']) {
+    if (typeof input[key] === 'string') input[key] = parseBoolean(input[key]);
+  }
   const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, input));
   if (!Value.Check(ConfigSchema, withDefaults)) {
     const problems = new Set(

@@ -26,13 +26,15 @@ export interface AppOptions {
   db: Db;
   /** A pino logger (see main.ts); none in tests. */
   logger?: FastifyBaseLogger;
+  /** Trust X-Forwarded-* headers (only behind a reverse proxy). */
+  trustProxy?: boolean;
 }
 
-export async function buildApp({ db, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, logger, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    trustProxy,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
