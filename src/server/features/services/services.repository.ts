@@ -34,13 +34,13 @@ const SERVICE_COLUMNS = [
   's.updated_at',
 ] as const;
 
-type Scope = Database & { s: Database['services']; o: Database['organizations'] };
+type Scope = Database & { s: Database['services'] };
 
 function baseQuery(db: Db) {
   return db.query.selectFrom('services as s').innerJoin('organizations as o', 'o.id', 's.organization_id');
 }
 
-function applyFilters<O>(query: SelectQueryBuilder<Scope, 's' | 'o', O>, filters: ServiceFilters) {
+function applyFilters<O>(query: SelectQueryBuilder<Scope, 's', O>, filters: ServiceFilters) {
   let q = query.where('s.status', '=', 'active');
   if (filters.organizationId) q = q.where('s.organization_id', '=', filters.organizationId);
   const { country, city, category, population, language } = filters;
@@ -97,13 +97,18 @@ export async function listServices(
   page: { limit: number; offset: number },
 ): Promise<{ rows: ServiceRow[]; total: number }> {
   const [rows, count] = await Promise.all([
-    applyFilters(baseQuery(db).select(SERVICE_COLUMNS), filters)
+    applyFilters(db.query.selectFrom('services as s'), filters)
+      .innerJoin('organizations as o', 'o.id', 's.organization_id')
+      .select(SERVICE_COLUMNS)
       .orderBy(sql`s.last_verified_at DESC NULLS LAST`)
       .orderBy('s.id')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    applyFilters(baseQuery(db).select(sql<number>`count(*)::int`.as('total')), filters).executeTakeFirstOrThrow(),
+    // Counted on services alone: every service has its organization (foreign key), so the join adds only cost.
+    applyFilters(db.query.selectFrom('services as s'), filters)
+      .select(sql<number>`count(*)::int`.as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.total };
 }
