@@ -66,6 +66,8 @@ describe('directory in a browser', () => {
 
       const list = await open(`/${locale}/services`, `${locale}-list`);
       await expectAccessible(list.url());
+      // The filters fold into a <details> on phones; opening it needs no JavaScript.
+      await list.locator('details.filters-box summary').click();
       await list.selectOption('select[name="country"]', 'CR');
       await list.locator('form.filters button[type="submit"]').click();
       await list.waitForURL(/country=CR/);
