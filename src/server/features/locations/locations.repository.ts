@@ -76,3 +76,13 @@ export function serviceIdsAtLocation(db: Db, locationId: string) {
     .execute()
     .then((rows) => rows.map((r) => r.service_id));
 }
+
+/** The locations where one service is given, with their physical address. */
+export function locationsOfService(db: Db, serviceId: string) {
+  return baseQuery(db)
+    .innerJoin('service_at_locations as sal', 'sal.location_id', 'l.id')
+    .select(LOCATION_COLUMNS)
+    .where('sal.service_id', '=', serviceId)
+    .orderBy('l.city')
+    .execute();
+}

@@ -2,6 +2,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/db.js';
 import type { Database, Population } from '../../db/schema.js';
+import { locationsOfService } from '../locations/locations.repository.js';
 
 export interface ServiceFilters {
   country?: string | undefined;
@@ -157,31 +158,7 @@ export function categoriesOfServices(db: Db, serviceIds: string[]) {
 /** Everything a service page shows beyond the service row itself. */
 export async function serviceDetails(db: Db, serviceId: string, organizationId: string) {
   const [locations, phones, schedules, populations, languages, documents, categories] = await Promise.all([
-    db.query
-      .selectFrom('service_at_locations as sal')
-      .innerJoin('locations as l', 'l.id', 'sal.location_id')
-      .leftJoin('addresses as a', (join) =>
-        join.onRef('a.location_id', '=', 'l.id').on('a.address_type', '=', 'physical'),
-      )
-      .select([
-        'l.id',
-        'l.name',
-        'l.description',
-        'l.transportation',
-        'l.latitude',
-        'l.longitude',
-        'l.city',
-        'l.admin_area',
-        'l.country_code',
-        'l.address_visibility',
-        'a.address_1',
-        'a.address_2',
-        'a.postal_code',
-        'a.state_province',
-      ])
-      .where('sal.service_id', '=', serviceId)
-      .orderBy('l.city')
-      .execute(),
+    locationsOfService(db, serviceId),
     db.query
       .selectFrom('phones')
       .select(['id', 'number', 'extension', 'type', 'whatsapp', 'description', 'service_id', 'organization_id'])
