@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
 import { openConfiguredDb } from './db/open-configured-db.js';
 import { seedDemo } from './features/demo/demo.service.js';
+import { seedDemoNews } from './features/news/news-demo.service.js';
 import { buildApp } from './http/app.js';
 
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   if (config.SEED_DEMO) {
     const demo = await seedDemo(db);
     if (demo.seeded) logger.info(demo, 'demo directory loaded (labelled as demo data)');
+    const news = await seedDemoNews(db);
+    if (news.seeded) logger.info(news, 'demo news loaded (labelled as demo data)');
   }
   const app = await buildApp({ db, logger, trustProxy: config.TRUST_PROXY });
   let stopping = false;

@@ -6,12 +6,21 @@ import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { migrate } from '../db/migrate.js';
 import { openConfiguredDb } from '../db/open-configured-db.js';
 import { seedDemo } from '../features/demo/demo.service.js';
+import { seedDemoNews } from '../features/news/news-demo.service.js';
+import { describeImport, importNewsFiles } from '../features/news/news-import.service.js';
+import { exportHsds } from '../features/hsds/export/hsds-export.service.js';
 
 const HELP = `Usage: npm run rumbo -- <command> [options]
 
 Commands:
   migrate          Apply pending database migrations.
   seed demo        Load the labelled demo directory into an empty database.
+  import news <file...>
+                   Import news listings (plain text: date line, title line, paragraphs); reports what
+                   was created, skipped and rejected. A file with any problem imports nothing.
+  export hsds <dir>
+                   Write the directory as open data into <dir>: the HSDS 3.0 tabular data package
+                   (hsds-csv/), the HSDS JSON form, GeoJSON of locations and an HXL-tagged CSV.
   help             Show this help.
 
 Options:
@@ -51,6 +60,30 @@ export async function run(argv: string[], out: (line: string) => void = console.
         result.seeded
           ? `Loaded demo directory: ${result.organizations} organizations, ${result.services} services, ${result.locations} locations.`
           : 'The directory already has services: demo data not loaded.',
+      );
+      const news = await seedDemoNews(db);
+      out(news.seeded ? `Loaded demo news: ${news.items} items.` : 'There is news already: demo news not loaded.');
+    });
+    return;
+  }
+  if (command === 'import' && rest[0] === 'news' && rest.length > 1) {
+    await withDb(async (db) => {
+      await migrate(db);
+      const reports = await importNewsFiles(db, rest.slice(1));
+      for (const line of describeImport(reports)) out(line);
+      if (reports.some((r) => r.rejected)) process.exitCode = 1;
+    });
+    return;
+  }
+  if (command === 'export' && rest[0] === 'hsds' && rest.length === 2) {
+    await withDb(async (db) => {
+      await migrate(db);
+      const result = await exportHsds(db, String(rest[1]));
+      out(`Wrote ${result.files.length} files to ${rest[1]}: ${result.files.join(', ')}.`);
+      out(
+        `Rows: ${Object.entries(result.rows)
+          .map(([table, n]) => `${table} ${n}`)
+          .join(', ')}.`,
       );
     });
     return;

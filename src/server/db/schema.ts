@@ -169,6 +169,68 @@ export interface ScheduleTable {
   closes_at: string;
 }
 
+// ---- News (migrations/0003_news.sql) -------------------------------------------------------------------------
+
+export const NEWS_TOPICS = [
+  'labour-migration',
+  'trafficking-smuggling',
+  'information-hubs',
+  'climate-disasters',
+  'health',
+  'children',
+  'gender',
+  'return',
+  'governance-policy',
+  'border-humanitarian',
+] as const;
+export type NewsTopic = (typeof NEWS_TOPICS)[number];
+export type NewsStatus = 'draft' | 'published';
+/** Whether a tag was suggested by the importer's tagger or confirmed by a publisher. */
+export type NewsTagOrigin = 'suggested' | 'confirmed';
+
+export interface NewsItemTable {
+  id: Generated<string>;
+  slug: string;
+  /** A calendar date; news.repository.ts selects it as text 'YYYY-MM-DD' so no engine turns it into a Date. */
+  published_on: ColumnType<string, string, string>;
+  original_locale: Locale;
+  title: Json<Translated>;
+  summary: JsonWithDefault<Translated>;
+  /** Sanitized HTML per locale. */
+  body: JsonWithDefault<Translated>;
+  title_key: string;
+  search_text: ColumnType<string, string | undefined, string>;
+  image_url: string | null;
+  image_alt: JsonWithDefault<Translated>;
+  status: Generated<NewsStatus>;
+  is_demo: Generated<boolean>;
+  source_file: string | null;
+  source_line: number | null;
+  content_hash: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NewsItemCountryTable {
+  news_item_id: string;
+  country_code: string;
+  origin: Generated<NewsTagOrigin>;
+}
+
+export interface NewsItemTopicTable {
+  news_item_id: string;
+  topic: NewsTopic;
+  origin: Generated<NewsTagOrigin>;
+}
+
+export interface NewsItemOrganizationTable {
+  news_item_id: string;
+  organization_code: string;
+  origin: Generated<NewsTagOrigin>;
+}
+
+// ---- End of news ---------------------------------------------------------------------------------------------
+
 export interface Database {
   taxonomy_terms: TaxonomyTermTable;
   organizations: OrganizationTable;
@@ -183,4 +245,34 @@ export interface Database {
   service_at_locations: ServiceAtLocationTable;
   phones: PhoneTable;
   schedules: ScheduleTable;
+  news_items: NewsItemTable;
+  news_item_countries: NewsItemCountryTable;
+  news_item_topics: NewsItemTopicTable;
+  news_item_organizations: NewsItemOrganizationTable;
 }
+
+// --- Open data (HSDS 3.0), migrations/0004_hsds.sql: HSDS fields Rumbo does not model, kept for lossless round trips.
+// Used as `db.query.withTables<HsdsTables>()` in features/hsds, which adds these to the tables above.
+/** HSDS fields of a record that Rumbo has no column for, as they came in. */
+export type HsdsExtra = Record<string, unknown>;
+type HsdsExtraColumn = { hsds_extra: JsonWithDefault<HsdsExtra> };
+
+export interface HsdsRecordTable {
+  resource: string;
+  id: string;
+  record: Json<HsdsExtra>;
+  imported_at: Timestamp;
+}
+
+export type HsdsTables = {
+  organizations: HsdsExtraColumn;
+  services: HsdsExtraColumn;
+  locations: HsdsExtraColumn;
+  addresses: HsdsExtraColumn;
+  phones: HsdsExtraColumn;
+  schedules: HsdsExtraColumn;
+  taxonomy_terms: HsdsExtraColumn;
+  service_at_locations: HsdsExtraColumn;
+  required_documents: HsdsExtraColumn;
+  hsds_records: HsdsRecordTable;
+};

@@ -17,7 +17,10 @@ import { organizationsApiRoutes } from '../features/organizations/organizations.
 import { organizationsPageRoutes } from '../features/organizations/organizations.pages.js';
 import { locationsApiRoutes } from '../features/locations/locations.routes.js';
 import { taxonomyApiRoutes } from '../features/taxonomy/taxonomy.routes.js';
+import { hsdsApiRoutes } from '../features/hsds/hsds.routes.js';
 import { homePageRoutes } from '../features/home/home.pages.js';
+import { newsApiRoutes } from '../features/news/news.routes.js';
+import { newsPageRoutes } from '../features/news/news.pages.js';
 import { apiDocsRoutes } from '../features/api-docs/api-docs.routes.js';
 import { openApiInfo } from '../features/api-docs/openapi-info.js';
 import { siteFacts } from '../features/site/site.service.js';
@@ -75,10 +78,13 @@ export async function buildApp({ db, logger, trustProxy = false }: AppOptions): 
   await app.register(organizationsApiRoutes(db));
   await app.register(locationsApiRoutes(db));
   await app.register(taxonomyApiRoutes(db));
+  await app.register(hsdsApiRoutes(db));
+  await app.register(newsApiRoutes(db));
   await app.register(apiDocsRoutes());
   const facts = siteFacts(db);
   await app.register(homePageRoutes(facts));
   await app.register(servicesPageRoutes(db, facts));
   await app.register(organizationsPageRoutes(db, facts));
+  await app.register(newsPageRoutes(db, facts));
   return app;
 }

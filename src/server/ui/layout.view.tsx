@@ -53,6 +53,9 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                 <a href={`/${locale}/diaspora`}>{t('nav.diaspora')}</a>
               </li>
               <li>
+                <a href={`/${locale}/news`}>{t('news.nav')}</a>
+              </li>
+              <li>
                 <a href="/api/docs">{t('nav.api')}</a>
               </li>
             </ul>
