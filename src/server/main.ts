@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const news = await seedDemoNews(db);
     if (news.seeded) logger.info(news, 'demo news loaded (labelled as demo data)');
   }
-  const app = await buildApp({ db, logger, trustProxy: config.TRUST_PROXY });
+  const app = await buildApp({ db, logger, trustProxy: config.TRUST_PROXY, publicUrl: config.PUBLIC_URL });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -19,6 +19,8 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   /** Trust X-Forwarded-For from a reverse proxy in front (else client addresses, e.g. for rate limits, are spoofable). */
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /** A copy of the Open Referral HSDS 3.0 standard (schemas, OpenAPI); default ../shared/standards/hsds-3.0. */
+  HSDS_STANDARD_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** Public base URL, used for absolute links in the API and feeds. */
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
 });

@@ -10,6 +10,7 @@ import { constants as zlib } from 'node:zlib';
 import type { Db } from '../db/db.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerAssets } from './assets.js';
+import { registerPublicOrigin } from './public-origin.js';
 import { healthRoutes } from '../features/health/health.routes.js';
 import { servicesApiRoutes } from '../features/services/services.routes.js';
 import { servicesPageRoutes } from '../features/services/services.pages.js';
@@ -31,9 +32,11 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   /** Trust X-Forwarded-* headers (only behind a reverse proxy). */
   trustProxy?: boolean;
+  /** Public base URL for absolute links (PUBLIC_URL); else taken from each request. */
+  publicUrl?: string | undefined;
 }
 
-export async function buildApp({ db, logger, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, logger, trustProxy = false, publicUrl }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: 256 * 1024,
@@ -70,6 +73,7 @@ export async function buildApp({ db, logger, trustProxy = false }: AppOptions): 
   await app.register(formbody);
   await app.register(swagger, { openapi: openApiInfo, hideUntagged: true });
 
+  registerPublicOrigin(app, publicUrl);
   registerErrorHandling(app);
   registerAssets(app);
 

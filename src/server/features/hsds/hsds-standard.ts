@@ -3,10 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../config/config.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const HSDS_STANDARD_DIR =
-  process.env.HSDS_STANDARD_DIR ?? path.resolve(REPO_ROOT, '../shared/standards/hsds-3.0');
+  loadConfig().HSDS_STANDARD_DIR ?? path.resolve(REPO_ROOT, '../shared/standards/hsds-3.0');
 
 const cache = new Map<string, Promise<unknown>>();
 

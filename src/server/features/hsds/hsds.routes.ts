@@ -1,6 +1,7 @@
 // API: /hsds/ — the directory as HSDS 3.0 (schema/openapi.json of the standard) with the Rumbo profile.
+import { publicOrigin } from '../../http/public-origin.js';
 import { Readable } from 'node:stream';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/db.js';
 import { notFound } from '../../http/errors.js';
@@ -25,8 +26,6 @@ import { hsdsPage } from './hsds.service.js';
 import type { HsdsObject } from './hsds.presenter.js';
 import { FILE_EXPORTS } from './export/file-exports.js';
 
-const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-
 function sendNdjson(reply: FastifyReply, records: AsyncIterable<HsdsObject>) {
   async function* lines() {
     for await (const record of records) yield `${JSON.stringify(record)}\n`;
@@ -48,8 +47,8 @@ export function hsdsApiRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/hsds', { schema: hsdsSchemas.meta }, async (request) => ({
       version: HSDS_VERSION,
-      profile: `${baseUrl(request)}${PROFILE_PATH}`,
-      openapi_url: `${baseUrl(request)}/hsds/openapi.json`,
+      profile: `${publicOrigin(request)}${PROFILE_PATH}`,
+      openapi_url: `${publicOrigin(request)}/hsds/openapi.json`,
     }));
 
     app.get(
@@ -60,13 +59,13 @@ export function hsdsApiRoutes(db: Db): FastifyPluginAsyncTypebox {
         if (!official) throw notFound();
         return mergePatch(mergePatch(official, PROFILE_PATCHES['openapi.json']), {
           info: { title: 'Rumbo HSDS API', version: HSDS_VERSION, license: { name: 'CC-BY-4.0' } },
-          servers: [{ url: `${baseUrl(request)}/hsds` }],
+          servers: [{ url: `${publicOrigin(request)}/hsds` }],
         });
       },
     );
 
     app.get(PROFILE_PATH, { schema: { tags: ['hsds'], summary: 'The Rumbo HSDS profile.' } }, async (request) =>
-      profileIndex(baseUrl(request)),
+      profileIndex(publicOrigin(request)),
     );
     app.get(`${PROFILE_PATH}:file`, { schema: hsdsSchemas.profileFile }, async (request) => {
       const patch = PROFILE_PATCHES[request.params.file];

@@ -1,6 +1,7 @@
 // Pages: /{locale}/news, /{locale}/news/{slug}; feeds /{locale}/news/feed.{atom,rss,json}; /sitemap.xml.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { publicOrigin } from '../../http/public-origin.js';
 import { renderToString } from 'preact-render-to-string';
 import { Type } from 'typebox';
 import type { Db } from '../../db/db.js';
@@ -18,10 +19,6 @@ import type { VNode } from 'preact';
 
 const LocaleParams = Type.Object({ locale: Type.String() });
 const FEED_SIZE = 50;
-
-function origin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 /** Sends a page with <link rel="alternate"> tags for its feeds added to the head (the shared Layout has none). */
 function sendNewsPage(reply: FastifyReply, page: VNode, feedPath: string, query: Record<string, string | undefined>) {
@@ -86,7 +83,11 @@ export function newsPageRoutes(db: Db, facts: () => Promise<SiteFacts>): Fastify
           const locale = pageLocale(request.params);
           const filters = { country: request.query.country?.toUpperCase(), topic: request.query.topic };
           const { items } = await browseNews(db, filters, { limit: FEED_SIZE, offset: 0 });
-          const body = renderFeed(kind, { origin: origin(request), locale, t: translator(locale), filters }, items);
+          const body = renderFeed(
+            kind,
+            { origin: publicOrigin(request), locale, t: translator(locale), filters },
+            items,
+          );
           return reply.type(FEED_TYPES[kind]).header('cache-control', 'public, max-age=300').send(body);
         },
       );
@@ -105,7 +106,7 @@ export function newsPageRoutes(db: Db, facts: () => Promise<SiteFacts>): Fastify
     );
 
     app.get('/sitemap.xml', async (request, reply) => {
-      const base = origin(request);
+      const base = publicOrigin(request);
       const items = await publishedNewsSlugs(db);
       const urls: { loc: string; lastmod?: string }[] = [];
       for (const locale of LOCALES) {
