@@ -11,7 +11,8 @@ const rumbo = (...args: string[]) =>
     encoding: 'utf8',
   });
 
-describe('rumbo CLI', () => {
+// Each case starts real processes (and an embedded database); on a busy 2-core machine that takes a while.
+describe('rumbo CLI', { timeout: 60_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints help', () => {
@@ -42,5 +43,5 @@ describe('rumbo CLI', () => {
     expect(rumbo('migrate').stdout).toContain('up to date');
     expect(rumbo('seed', 'demo').stdout).toMatch(/Loaded demo directory: \d+ organizations, \d+ services/);
     expect(rumbo('seed', 'demo').stdout).toContain('already has services');
-  }, 60_000);
+  }, 180_000);
 });
