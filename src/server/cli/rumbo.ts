@@ -9,6 +9,8 @@ import { seedDemo } from '../features/demo/demo.service.js';
 import { seedDemoNews } from '../features/news/news-demo.service.js';
 import { describeImport, importNewsFiles } from '../features/news/news-import.service.js';
 import { exportHsds } from '../features/hsds/export/hsds-export.service.js';
+import { importHsds } from '../features/hsds/import/import.service.js';
+import { describeHsdsImport } from '../features/hsds/import/import-report.js';
 
 const HELP = `Usage: npm run rumbo -- <command> [options]
 
@@ -18,6 +20,13 @@ Commands:
   import news <file...>
                    Import news listings (plain text: date line, title line, paragraphs); reports what
                    was created, skipped and rejected. A file with any problem imports nothing.
+  import hsds <dir|zip|json> [--dry-run] [--verified]
+                   Import HSDS 3.0 open data: a tabular data package (directory of CSVs and
+                   datapackage.json, or a .zip of one) or the JSON form (array of services). Checks
+                   every record against the HSDS schemas; a record with the id of an existing one
+                   updates it; what Rumbo cannot list is kept as an HSDS record. All or nothing.
+                   --dry-run checks and reports without writing; --verified marks imported
+                   listings verified (otherwise they are unverified).
   export hsds <dir>
                    Write the directory as open data into <dir>: the HSDS 3.0 tabular data package
                    (hsds-csv/), the HSDS JSON form, GeoJSON of locations and an HXL-tagged CSV.
@@ -25,6 +34,8 @@ Commands:
 
 Options:
   -h, --help       Show this help.
+  --dry-run        (import hsds) Check and report, change nothing.
+  --verified       (import hsds) Mark imported listings verified by "import".
 
 Environment: DATABASE_URL (PostgreSQL; absent = embedded database in DATA_DIR), DATA_DIR (default ./data).
 Stop the server first when using the embedded database: only one process may open it.`;
@@ -38,9 +49,17 @@ export async function run(argv: string[], out: (line: string) => void = console.
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      'dry-run': { type: 'boolean' },
+      verified: { type: 'boolean' },
+    },
   });
   const [command, ...rest] = positionals;
+  const isHsdsImport = command === 'import' && rest[0] === 'hsds';
+  if (!isHsdsImport && (values['dry-run'] || values.verified)) {
+    throw new UsageError('--dry-run and --verified apply to "import hsds" only.');
+  }
   if (values.help || !command || command === 'help') {
     out(HELP);
     return;
@@ -72,6 +91,19 @@ export async function run(argv: string[], out: (line: string) => void = console.
       const reports = await importNewsFiles(db, rest.slice(1));
       for (const line of describeImport(reports)) out(line);
       if (reports.some((r) => r.rejected)) process.exitCode = 1;
+    });
+    return;
+  }
+  if (isHsdsImport) {
+    if (rest.length !== 2) throw new UsageError('Usage: import hsds <dir|zip|json> [--dry-run] [--verified]');
+    await withDb(async (db) => {
+      await migrate(db);
+      const report = await importHsds(db, String(rest[1]), {
+        dryRun: values['dry-run'] ?? false,
+        verified: values.verified ?? false,
+      });
+      for (const line of describeHsdsImport(report)) out(line);
+      if (report.error || report.counts.rejected > 0) process.exitCode = 1;
     });
     return;
   }
