@@ -6,8 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../config/config.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-export const HSDS_STANDARD_DIR =
-  loadConfig().HSDS_STANDARD_DIR ?? path.resolve(REPO_ROOT, '../shared/standards/hsds-3.0');
+let standardDir: string | undefined;
+
+/** The standard's folder, from the configuration (read on first use, so importing this module never throws). */
+export function hsdsStandardDir(): string {
+  standardDir ??= loadConfig().HSDS_STANDARD_DIR ?? path.resolve(REPO_ROOT, '../shared/standards/hsds-3.0');
+  return standardDir;
+}
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -15,7 +20,7 @@ const cache = new Map<string, Promise<unknown>>();
 export function standardJson(relativePath: string): Promise<unknown> {
   let loaded = cache.get(relativePath);
   if (!loaded) {
-    loaded = readFile(path.join(HSDS_STANDARD_DIR, relativePath), 'utf8').then((text) => JSON.parse(text) as unknown);
+    loaded = readFile(path.join(hsdsStandardDir(), relativePath), 'utf8').then((text) => JSON.parse(text) as unknown);
     loaded.catch(() => cache.delete(relativePath));
     cache.set(relativePath, loaded);
   }

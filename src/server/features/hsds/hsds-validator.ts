@@ -4,7 +4,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { HSDS_STANDARD_DIR, standardJson } from './hsds-standard.js';
+import { hsdsStandardDir, standardJson } from './hsds-standard.js';
 import { mergePatch, PROFILE_PATCHES } from './profile/rumbo-profile.js';
 
 export interface Verdict {
@@ -47,7 +47,7 @@ const fail = (file: string): never => {
 
 /** The per-table schemas (schema/*.json) under their file names, with the Rumbo profile's patches or without. */
 async function tableSchemas(ajv: Ajv2020.default, withProfile: boolean) {
-  const files = (await readdir(path.join(HSDS_STANDARD_DIR, 'schema'))).filter(
+  const files = (await readdir(path.join(hsdsStandardDir(), 'schema'))).filter(
     (f) => f.endsWith('.json') && f !== 'openapi.json',
   );
   for (const file of files) {

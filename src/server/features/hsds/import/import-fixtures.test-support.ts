@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../../db/db.js';
 import type { Database, HsdsTables } from '../../../db/schema.js';
-import { HSDS_STANDARD_DIR } from '../hsds-standard.js';
+import { hsdsStandardDir } from '../hsds-standard.js';
 
-export const EXAMPLE_DIR = path.join(HSDS_STANDARD_DIR, 'examples/csv');
+export const EXAMPLE_DIR = path.join(hsdsStandardDir(), 'examples/csv');
 
 export async function exampleCopy(parent: string): Promise<string> {
   const dir = await mkdtemp(path.join(parent, 'example-'));
