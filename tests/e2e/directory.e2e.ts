@@ -69,7 +69,7 @@ describe('directory in a browser', () => {
       // The filters fold into a <details> on phones; opening it needs no JavaScript.
       await list.locator('details.filters-box summary').click();
       await list.selectOption('select[name="country"]', 'CR');
-      await list.locator('form.filters button[type="submit"]').click();
+      await list.locator('form.filters .actions button[type="submit"]').click();
       await list.waitForURL(/country=CR/);
       const places = await list.locator('article.card .meta').allTextContents();
       expect(places.length).toBeGreaterThan(0);

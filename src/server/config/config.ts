@@ -23,6 +23,9 @@ const ConfigSchema = Type.Object({
   HSDS_STANDARD_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** Public base URL, used for absolute links in the API and feeds. */
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** A MapLibre style JSON (e.g. over a self-hosted PMTiles or vector tile server) for the map page instead of the
+   *  built-in offline basemap: a path on this site or an https URL, whose origin is then allowed in the CSP. */
+  MAP_STYLE_URL: Type.Optional(Type.String({ pattern: '^(/[^/]|https://)', maxLength: 500 })),
 });
 
 export type Config = Static<typeof ConfigSchema> & { dataDir: string };

@@ -1,6 +1,10 @@
 // One database handle for both engines: the embedded PGlite (default, or in memory for tests) and PostgreSQL.
 // Everything above the repositories sees only `Db`; which engine is behind it is decided here alone.
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import path from 'node:path';
@@ -29,7 +33,9 @@ export async function openDb(target: DbTarget): Promise<Db> {
 }
 
 async function openPglite(directory: string | undefined): Promise<Db> {
-  const pglite = directory ? await PGlite.create(directory) : await PGlite.create();
+  // Search needs these (migrations/0006_search.sql); PGlite bundles them but loads only what is listed.
+  const extensions = { pg_trgm, unaccent, cube, earthdistance };
+  const pglite = await PGlite.create({ ...(directory ? { dataDir: directory } : {}), extensions });
   const query = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   // PGlite is one connection; serialise sessions so a script never interleaves with another.
   let queue: Promise<unknown> = Promise.resolve();

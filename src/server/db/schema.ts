@@ -276,3 +276,33 @@ export type HsdsTables = {
   required_documents: HsdsExtraColumn;
   hsds_records: HsdsRecordTable;
 };
+
+// --- Search, migrations/0006_search.sql: derived tables, rebuilt from the directory (never edited by hand).
+// Used as `db.query.withTables<SearchTables>()` in features/search.
+export interface ServiceSearchTable {
+  service_id: string;
+  /** tsvector, cube (earth) and point columns are written and read in SQL only. */
+  document: unknown;
+  categories: string[];
+  populations: string[];
+  languages: string[];
+  countries: string[];
+  latitude: number | null;
+  longitude: number | null;
+  earth: unknown;
+  lon_lat: unknown;
+  verified_at: Date | null;
+}
+
+export interface SearchLexiconTable {
+  word: string;
+  display: string;
+  frequency: Generated<number>;
+}
+
+export type SearchTables = {
+  service_search: ServiceSearchTable;
+  search_lexicon: SearchLexiconTable;
+  service_search_stale: { service_id: string };
+  search_keywords: { term_code: string; keywords: Json<Translated> };
+};

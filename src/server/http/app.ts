@@ -25,6 +25,9 @@ import { newsPageRoutes } from '../features/news/news.pages.js';
 import { apiDocsRoutes } from '../features/api-docs/api-docs.routes.js';
 import { openApiInfo } from '../features/api-docs/openapi-info.js';
 import { siteFacts } from '../features/site/site.service.js';
+import { searchApiRoutes } from '../features/search/search.routes.js';
+import { mapApiRoutes } from '../features/map/map.routes.js';
+import { mapPageRoutes, mapStyleOrigins } from '../features/map/map.pages.js';
 
 export interface AppOptions {
   db: Db;
@@ -54,7 +57,8 @@ export async function buildApp({ db, logger, trustProxy = false, publicUrl }: Ap
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        // The map island fetches its clusters and basemap here, or from an operator's MAP_STYLE_URL host.
+        connectSrc: ["'self'", ...mapStyleOrigins()],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -84,11 +88,14 @@ export async function buildApp({ db, logger, trustProxy = false, publicUrl }: Ap
   await app.register(taxonomyApiRoutes(db));
   await app.register(hsdsApiRoutes(db));
   await app.register(newsApiRoutes(db));
+  await app.register(searchApiRoutes(db));
+  await app.register(mapApiRoutes(db));
   await app.register(apiDocsRoutes());
   const facts = siteFacts(db);
   await app.register(homePageRoutes(facts));
   await app.register(servicesPageRoutes(db, facts));
   await app.register(organizationsPageRoutes(db, facts));
   await app.register(newsPageRoutes(db, facts));
+  await app.register(mapPageRoutes(db, facts));
   return app;
 }

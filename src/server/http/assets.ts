@@ -1,17 +1,21 @@
 // Static assets served under content-hashed names with a year-long immutable cache: a phone downloads the
-// stylesheet once per release. (Client islands, when they come, are bundled by Vite and listed the same way.)
+// stylesheet once per release. Client islands are bundled by Vite (`npm run build:client`, vite.config.ts) into
+// dist/client; its manifest maps each island's source to its hashed script and stylesheets.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../client/', import.meta.url));
 const SOURCES = [path.join(CLIENT_DIR, 'styles'), path.join(CLIENT_DIR, 'static')];
+/** Vite's output (see vite.config.ts); its file names already carry a content hash. */
+export const ISLANDS_DIR = fileURLToPath(new URL('../../../dist/client/', import.meta.url));
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
 
@@ -36,7 +40,30 @@ function collectAssets(): Map<string, Asset> {
   return assets;
 }
 
+/** Vite's build output, by URL; empty when the client has not been built. */
+function collectIslandFiles(): Asset[] {
+  const dir = path.join(ISLANDS_DIR, 'assets');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((file) => {
+    const type = TYPES[path.extname(file)];
+    return type ? [{ url: `/assets/${file}`, body: readFileSync(path.join(dir, file)), type }] : [];
+  });
+}
+
+interface ManifestEntry {
+  file: string;
+  css?: string[];
+  imports?: string[];
+}
+
+function readManifest(): Record<string, ManifestEntry> {
+  const file = path.join(ISLANDS_DIR, '.vite', 'manifest.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestEntry>) : {};
+}
+
 const assets = collectAssets();
+const islandFiles = collectIslandFiles();
+const manifest = readManifest();
 
 /** The public, hashed URL of an asset by its source file name, e.g. assetUrl('app.css'). */
 export function assetUrl(name: string): string {
@@ -45,8 +72,17 @@ export function assetUrl(name: string): string {
   return asset.url;
 }
 
+/** The hashed script and stylesheets of an island, e.g. islandAssets('map') for src/client/islands/map.client.ts. */
+export function islandAssets(name: string): { script: string; styles: string[] } {
+  const entry = manifest[`src/client/islands/${name}.client.ts`];
+  if (!entry) throw new Error(`Island ${name} is not built: run "npm run build:client"`);
+  const styles = new Set(entry.css ?? []);
+  for (const imported of entry.imports ?? []) for (const css of manifest[imported]?.css ?? []) styles.add(css);
+  return { script: `/${entry.file}`, styles: [...styles].map((file) => `/${file}`) };
+}
+
 export function registerAssets(app: FastifyInstance): void {
-  for (const asset of assets.values()) {
+  for (const asset of [...assets.values(), ...islandFiles]) {
     app.get(asset.url, (_request, reply) =>
       reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body),
     );

@@ -50,6 +50,9 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                 <a href={`/${locale}/services`}>{t('nav.services')}</a>
               </li>
               <li>
+                <a href={`/${locale}/map`}>{t('map.nav')}</a>
+              </li>
+              <li>
                 <a href={`/${locale}/diaspora`}>{t('nav.diaspora')}</a>
               </li>
               <li>

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/db.js';
 import { buildDemoDirectory, type DemoDirectory } from './demo-directory.js';
 import { countServices, insertDemoDirectory, lockDemoSeeding } from './demo.repository.js';
+import { refreshSearchIndex } from '../search/search.service.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -21,7 +22,7 @@ const NOT_SEEDED: SeedResult = { seeded: false, organizations: 0, services: 0, l
 export async function seedDemo(db: Db): Promise<SeedResult> {
   if ((await countServices(db.query)) > 0) return NOT_SEEDED;
   const directory = buildDemoDirectory();
-  return db.query.transaction().execute(async (trx) => {
+  const result = await db.query.transaction().execute(async (trx) => {
     await lockDemoSeeding(trx);
     if ((await countServices(trx)) > 0) return NOT_SEEDED;
     await insertDemoDirectory(trx, directory);
@@ -32,6 +33,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       locations: directory.locations.length,
     };
   });
+  if (result.seeded) await refreshSearchIndex(db);
+  return result;
 }
 
 /**
@@ -40,4 +43,5 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
  */
 export async function insertDirectory(db: Db, directory: DemoDirectory): Promise<void> {
   await db.query.transaction().execute((trx) => insertDemoDirectory(trx, directory, { maxRowsPerBatch: 10_000 }));
+  await refreshSearchIndex(db);
 }

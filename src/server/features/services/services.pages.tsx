@@ -11,8 +11,13 @@ import { ServiceFilterQuery } from './services.schema.js';
 import { browseServices, getService } from './services.service.js';
 import { ServiceListPage } from './services.view.js';
 import { ServiceDetailPage } from './service-detail.view.js';
+import { SearchFilterQuery } from '../search/search.schema.js';
+import { isSearch, searchInput } from '../search/search-params.js';
+import { searchServices } from '../search/search.service.js';
 
 const LocaleParams = Type.Object({ locale: Type.String() });
+const { q, place, near, radius_km } = SearchFilterQuery;
+const PageSearchQuery = { q, place, near, radius_km };
 
 export function servicesPageRoutes(db: Db, facts: () => Promise<SiteFacts>): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -20,17 +25,37 @@ export function servicesPageRoutes(db: Db, facts: () => Promise<SiteFacts>): Fas
       '/:locale/services',
       {
         preValidation: dropEmptyQueryValues,
-        schema: { params: LocaleParams, querystring: Type.Object({ ...PageQuery, ...ServiceFilterQuery }) },
+        schema: {
+          params: LocaleParams,
+          querystring: Type.Object({ ...PageQuery, ...ServiceFilterQuery, ...PageSearchQuery }),
+        },
       },
       async (request, reply) => {
         const locale = pageLocale(request.params);
         const { page, per_page, ...filters } = request.query;
         const normalized = { ...filters, country: filters.country?.toUpperCase() };
-        const [site, result] = await Promise.all([facts(), browseServices(db, normalized, pageWindow(request.query))]);
+        const window = pageWindow(request.query);
+        // Words, a place or a point make it a search (ranked, with distances); otherwise a plain browse.
+        const listing = isSearch(normalized)
+          ? searchServices(db, searchInput({ ...normalized, place: normalized.place ?? normalized.city }), window).then(
+              (found) => ({ ...found, search: found }),
+            )
+          : browseServices(db, normalized, window).then((browsed) => ({ ...browsed, search: undefined }));
+        const [site, result] = await Promise.all([facts(), listing]);
         const ctx = pageContext(request, locale, site.demo);
+        const { search } = result;
         return sendPage(
           reply,
-          <ServiceListPage ctx={ctx} facts={site} filters={normalized} page={page} perPage={per_page} {...result} />,
+          <ServiceListPage
+            ctx={ctx}
+            facts={site}
+            filters={normalized}
+            page={page}
+            perPage={per_page}
+            items={result.items}
+            total={result.total}
+            search={search}
+          />,
         );
       },
     );

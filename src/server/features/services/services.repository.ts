@@ -114,6 +114,12 @@ export async function listServices(
   return { rows, total: count.total };
 }
 
+/** Active services by id, for search hits. */
+export function listServicesByIds(db: Db, ids: string[]): Promise<ServiceRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return baseQuery(db).select(SERVICE_COLUMNS).where('s.id', 'in', ids).where('s.status', '=', 'active').execute();
+}
+
 /** An active service by id (inactive and defunct ones are not public). */
 export function findService(db: Db, id: string) {
   return baseQuery(db)

@@ -5,6 +5,7 @@ import {
   categoriesOfServices,
   findService,
   listServices,
+  listServicesByIds,
   placesOfServices,
   serviceDetails,
   type ServiceDetails,
@@ -28,14 +29,22 @@ export async function browseServices(
   window: { limit: number; offset: number },
 ): Promise<{ items: ServiceSummary[]; total: number }> {
   const { rows, total } = await listServices(db, normalizeFilters(filters), window);
+  return { items: await withPlacesAndCategories(db, rows), total };
+}
+
+/** Summaries of active services by id (in no particular order), e.g. for search hits. */
+export async function summariesOfServices(db: Db, ids: string[]): Promise<ServiceSummary[]> {
+  return withPlacesAndCategories(db, await listServicesByIds(db, ids));
+}
+
+async function withPlacesAndCategories(db: Db, rows: ServiceRow[]): Promise<ServiceSummary[]> {
   const ids = rows.map((row) => row.id);
   const [places, categories] = await Promise.all([placesOfServices(db, ids), categoriesOfServices(db, ids)]);
-  const items = rows.map((row) => ({
+  return rows.map((row) => ({
     ...row,
     places: places.filter((p) => p.service_id === row.id),
     categories: categories.filter((c) => c.service_id === row.id).map((c) => c.code),
   }));
-  return { items, total };
 }
 
 /** A service with everything its page shows, or null when the id is unknown or malformed. */

@@ -7,8 +7,11 @@ import { Layout, type PageContext } from '../../ui/layout.view.js';
 import { Pagination } from '../../ui/pagination.view.js';
 import type { SiteFacts } from '../site/site.service.js';
 import type { ServiceSummary } from './services.service.js';
+import { Highlighted, SearchFields, SearchNotes, type SearchBoxValues } from '../search/search.view.js';
+import type { SearchResult } from '../search/search.service.js';
+import { mapHref } from '../map/map.links.js';
 
-export interface ServiceListFilters {
+export interface ServiceListFilters extends SearchBoxValues {
   country?: string | undefined;
   city?: string | undefined;
   category?: string | undefined;
@@ -20,27 +23,48 @@ export function ServiceListPage(props: {
   ctx: PageContext;
   facts: SiteFacts;
   filters: ServiceListFilters;
-  items: ServiceSummary[];
+  items: (ServiceSummary & { distance_km?: number | null })[];
   total: number;
   page: number;
   perPage: number;
+  /** Present when the list answers a search (words, place or point). */
+  search?: Omit<SearchResult, 'items'> | undefined;
 }) {
-  const { ctx, facts, filters, items, total } = props;
+  const { ctx, facts, filters, items, total, search } = props;
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('services.title')}>
       <h1>{t('services.title')}</h1>
       <ServiceFilterForm ctx={ctx} facts={facts} filters={filters} />
+      {search && (
+        <SearchNotes
+          t={t}
+          path={`/${locale}/services`}
+          query={{ ...filters }}
+          result={search}
+          placeText={filters.place}
+        />
+      )}
       <p class="result-count" role="status">
         {t('services.count', { count: total })}
       </p>
+      <p class="map-link">
+        <a href={mapHref(locale, filters)}>{t('map.showOnMap')}</a>
+      </p>
       {items.length === 0 ? (
-        <p class="empty">{t('services.empty')}</p>
+        <p class="empty">{search ? t('search.empty') : t('services.empty')}</p>
       ) : (
         <ol class="cards">
           {items.map((service) => (
             <li>
-              <ServiceCard service={service} t={t} locale={locale} facts={facts} />
+              <ServiceCard
+                service={service}
+                t={t}
+                locale={locale}
+                facts={facts}
+                terms={search?.terms}
+                distanceKm={service.distance_km}
+              />
             </li>
           ))}
         </ol>
@@ -63,12 +87,14 @@ export function ServiceFilterForm(props: { ctx: PageContext; facts: SiteFacts; f
   const countries = facts.countries
     .map((c) => ({ code: c.country_code, name: countryName(t, c.country_code) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
-  const active = Object.values(filters).some((value) => value);
+  const { q, place, near, radius_km, ...needFilters } = filters;
+  const active = Object.values(needFilters).some((value) => value);
   // Folded on a phone so results show first; open when a filter is in use. <details> needs no JavaScript.
   return (
-    <details class="filters-box" open={active}>
-      <summary>{t('services.filters')}</summary>
-      <form class="filters" method="get" action={`/${locale}/services`}>
+    <form class="filters" method="get" action={`/${locale}/services`}>
+      <SearchFields t={t} values={{ q, place, near, radius_km }} />
+      <details class="filters-box" open={active}>
+        <summary>{t('services.filters')}</summary>
         <fieldset>
           <legend>{t('services.filters')}</legend>
           <label>
@@ -124,13 +150,21 @@ export function ServiceFilterForm(props: { ctx: PageContext; facts: SiteFacts; f
             <a href={`/${locale}/services`}>{t('services.clear')}</a>
           </div>
         </fieldset>
-      </form>
-    </details>
+      </details>
+    </form>
   );
 }
 
-export function ServiceCard(props: { service: ServiceSummary; t: Translate; locale: Locale; facts: SiteFacts }) {
-  const { service, t, locale, facts } = props;
+export function ServiceCard(props: {
+  service: ServiceSummary;
+  t: Translate;
+  locale: Locale;
+  facts: SiteFacts;
+  /** Search words to mark in the name and excerpt. */
+  terms?: string[] | undefined;
+  distanceKm?: number | null | undefined;
+}) {
+  const { service, t, locale, facts, terms = [], distanceKm } = props;
   const name = pickText(service.name, locale, service.original_locale);
   const description = pickText(service.description, name?.locale ?? locale, service.original_locale);
   const categoryNames = service.categories.map((code) => {
@@ -140,16 +174,21 @@ export function ServiceCard(props: { service: ServiceSummary; t: Translate; loca
   return (
     <article class="card">
       <h2 lang={name?.locale}>
-        <a href={`/${locale}/services/${service.id}`}>{name?.text}</a>
+        <a href={`/${locale}/services/${service.id}`}>
+          <Highlighted text={name?.text ?? ''} terms={terms} />
+        </a>
       </h2>
       <p class="meta">
+        {distanceKm !== undefined && distanceKm !== null && (
+          <span class="distance">{t('search.distance', { km: distanceKm })} · </span>
+        )}
         {t('services.by', { organization: service.organization_name })}
         {' · '}
         {service.places.map((p) => `${p.city}, ${countryName(t, p.country_code)}`).join(' · ')}
       </p>
       {description && (
         <p lang={description.locale} class="excerpt">
-          {excerpt(description.text, 180)}
+          <Highlighted text={excerpt(description.text, 180)} terms={terms} />
         </p>
       )}
       <p class="tags">

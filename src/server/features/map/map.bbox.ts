@@ -1,0 +1,25 @@
+// A bounding box from the query string, "west,south,east,north" in degrees. West may exceed east: the box then
+// crosses the antimeridian (supercluster answers both halves).
+import { AppError } from '../../http/errors.js';
+
+export type Bbox = [west: number, south: number, east: number, north: number];
+
+const NUMBER = /^-?\d{1,3}(\.\d{1,12})?$/;
+
+/** Parses and checks a bbox; throws VALIDATION_FAILED naming what is wrong. */
+export function parseBbox(raw: string): Bbox {
+  const parts = raw.split(',');
+  if (parts.length !== 4 || !parts.every((p) => NUMBER.test(p.trim()))) {
+    throw invalid('expected four numbers: west,south,east,north');
+  }
+  const [west, south, east, north] = parts.map(Number) as Bbox;
+  if ([west, east].some((lon) => lon < -180 || lon > 180)) throw invalid('longitude must be between -180 and 180');
+  if ([south, north].some((lat) => lat < -90 || lat > 90)) throw invalid('latitude must be between -90 and 90');
+  if (south >= north) throw invalid('south must be less than north');
+  if (west === east) throw invalid('west and east must differ');
+  return [west, south, east, north];
+}
+
+function invalid(reason: string): AppError {
+  return new AppError('VALIDATION_FAILED', { field: 'bbox', reason });
+}

@@ -1,0 +1,157 @@
+// The map page: title and explanation, the filters (shared with the list), the map island's container, then
+// the filtered list of services — the whole page without JavaScript.
+import { POPULATIONS } from '../../db/schema.js';
+import { pickText } from '../../i18n/i18n.js';
+import { countryName, languageName } from '../../i18n/names.js';
+import { Layout, type PageContext } from '../../ui/layout.view.js';
+import { Pagination } from '../../ui/pagination.view.js';
+import { withQuery } from '../../ui/page.js';
+import type { SiteFacts } from '../site/site.service.js';
+import type { ServiceSummary } from '../services/services.service.js';
+import { ServiceCard } from '../services/services.view.js';
+import { REGION_BOUNDS } from './map.basemap.js';
+import { basemapUrl } from './map.routes.js';
+
+export interface MapFilters {
+  country?: string | undefined;
+  category?: string | undefined;
+  population?: string | undefined;
+  language?: string | undefined;
+}
+
+export function MapPage(props: {
+  ctx: PageContext;
+  facts: SiteFacts;
+  filters: MapFilters;
+  items: ServiceSummary[];
+  total: number;
+  page: number;
+  perPage: number;
+  island: { script: string; styles: string[] };
+  styleUrl: string | undefined;
+}) {
+  const { ctx, facts, filters, items, total, island } = props;
+  const { t, locale } = ctx;
+  const filterQuery = withQuery('', { ...filters }).replace(/^\?/, '');
+  return (
+    <Layout ctx={ctx} title={t('map.title')}>
+      {island.styles.map((href) => (
+        <link rel="stylesheet" href={href} />
+      ))}
+      <h1>{t('map.title')}</h1>
+      <p>{t('map.intro')}</p>
+      <MapFilterForm ctx={ctx} facts={facts} filters={filters} />
+      <p>
+        <a href={withQuery(`/${locale}/services`, { ...filters })}>{t('map.openList')}</a>
+      </p>
+      <figure class="map-figure">
+        <div
+          id="map"
+          class="map-island"
+          role="region"
+          aria-label={t('map.mapLabel')}
+          data-clusters-url="/api/v1/map/clusters"
+          data-filters={filterQuery}
+          data-basemap110={basemapUrl('110m')}
+          data-basemap50={basemapUrl('50m')}
+          data-style-url={props.styleUrl}
+          data-bounds={REGION_BOUNDS.join(',')}
+          data-service-path={`/${locale}/services/`}
+        />
+        <figcaption>{t('map.caption')}</figcaption>
+      </figure>
+      <p class="note">{t('map.hiddenNote')}</p>
+      <h2 id="map-list">{t('map.listHeading')}</h2>
+      <p class="result-count" role="status">
+        {t('services.count', { count: total })}
+      </p>
+      {items.length === 0 ? (
+        <p class="empty">{t('services.empty')}</p>
+      ) : (
+        <ol class="cards">
+          {items.map((service) => (
+            <li>
+              <ServiceCard service={service} t={t} locale={locale} facts={facts} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination
+        t={t}
+        path={`/${locale}/map`}
+        query={{ ...filters }}
+        page={props.page}
+        perPage={props.perPage}
+        total={total}
+      />
+      <script type="module" src={island.script} />
+    </Layout>
+  );
+}
+
+function MapFilterForm(props: { ctx: PageContext; facts: SiteFacts; filters: MapFilters }) {
+  const { ctx, facts, filters } = props;
+  const { t, locale } = ctx;
+  const countries = facts.countries
+    .map((c) => ({ code: c.country_code, name: countryName(t, c.country_code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const active = Object.values(filters).some((value) => value);
+  return (
+    <details class="filters-box" open={active}>
+      <summary>{t('services.filters')}</summary>
+      <form class="filters" method="get" action={`/${locale}/map`}>
+        <fieldset>
+          <legend>{t('services.filters')}</legend>
+          <label>
+            {t('services.country')}
+            <select name="country">
+              <option value="">{t('services.any')}</option>
+              {countries.map((c) => (
+                <option value={c.code} selected={filters.country === c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('services.category')}
+            <select name="category">
+              <option value="">{t('services.any')}</option>
+              {facts.categories.map((term) => (
+                <option value={term.code} selected={filters.category === term.code}>
+                  {pickText(term.name, locale, 'en')?.text ?? term.code}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('services.population')}
+            <select name="population">
+              <option value="">{t('services.any')}</option>
+              {POPULATIONS.map((p) => (
+                <option value={p} selected={filters.population === p}>
+                  {t(`population.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('services.language')}
+            <select name="language">
+              <option value="">{t('services.any')}</option>
+              {facts.languages.map((code) => (
+                <option value={code} selected={filters.language === code}>
+                  {languageName(t, code)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div class="actions">
+            <button type="submit">{t('services.apply')}</button>
+            <a href={`/${locale}/map`}>{t('services.clear')}</a>
+          </div>
+        </fieldset>
+      </form>
+    </details>
+  );
+}

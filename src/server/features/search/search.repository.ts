@@ -1,0 +1,145 @@
+// The search queries: words → tsquery, typo corrections from the lexicon, and ranked matches from service_search.
+// Every query is bounded: at most MAX_TERMS words, at most MAX_CANDIDATES rows ranked, a LIMIT on every statement.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/db.js';
+
+/** Matches ranked per search (the first by recency or distance); `total` never exceeds it. */
+export const MAX_CANDIDATES = 1000;
+/** pg_trgm word similarity needed to offer a correction ("clinisa" → "clinica" scores 0.45). */
+const TYPO_THRESHOLD = '0.4';
+
+const CONFIGS = sql`ARRAY['rumbo_es', 'rumbo_en', 'rumbo_fr', 'rumbo_pt', 'rumbo_ht']::regconfig[]`;
+
+/**
+ * One tsquery for groups of alternative words ("clinisa" or its correction "clínica"): each word stemmed in every
+ * locale's configuration, alternatives OR-ed, groups AND-ed. A group that is a stop word in some language is
+ * dropped. Null when nothing searchable remains.
+ */
+export async function buildTsQuery(db: Db, groups: string[][]): Promise<string | null> {
+  const index = groups.flatMap((words, g) => words.map(() => g));
+  const words = groups.flat();
+  if (!words.length) return null;
+  const { rows } = await sql<{ query: string | null }>`
+    WITH alternatives AS (SELECT g, w FROM unnest(${index}::int[], ${words}::text[]) AS a(g, w)),
+    lexemes AS (
+      SELECT a.g, l.lexeme FROM alternatives a
+      CROSS JOIN unnest(${CONFIGS}) AS c(cfg)
+      LEFT JOIN LATERAL unnest(to_tsvector(c.cfg, a.w)) AS l ON true
+    ),
+    kept AS (
+      SELECT g, '(' || string_agg(DISTINCT quote_literal(lexeme), ' | ') || ')' AS expr
+      FROM lexemes GROUP BY g HAVING count(*) FILTER (WHERE lexeme IS NULL) = 0
+    )
+    SELECT string_agg(expr, ' & ' ORDER BY g) AS query FROM kept`.execute(db.query);
+  return rows[0]?.query ?? null;
+}
+
+export interface Correction {
+  term: string;
+  word: string;
+  display: string;
+  similarity: number;
+  frequency: number;
+}
+
+/** For each folded term not in the lexicon, up to five similar known words, most similar first. */
+export async function correctTerms(db: Db, foldedTerms: string[]): Promise<Correction[]> {
+  const candidates = foldedTerms.filter((t) => t.length >= 4 && !/^\d+$/.test(t));
+  if (!candidates.length) return [];
+  // Most searches are spelled right: one cheap exact lookup spares them the trigram transaction.
+  const known = await sql<{ word: string }>`
+    SELECT word FROM search_lexicon WHERE word = ANY(${candidates}::text[])`.execute(db.query);
+  const unknown = candidates.filter((t) => !known.rows.some((r) => r.word === t));
+  if (!unknown.length) return [];
+  return db.query.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${TYPO_THRESHOLD}, true)`.execute(trx);
+    const { rows } = await sql<Correction>`
+      SELECT t.term, best.word, best.display, best.similarity, best.frequency
+      FROM unnest(${unknown}::text[]) AS t(term)
+      CROSS JOIN LATERAL (
+        SELECT l.word, l.display, similarity(t.term, l.word)::float8 AS similarity, l.frequency FROM search_lexicon l
+        WHERE t.term <% l.word
+        ORDER BY similarity(t.term, l.word) DESC, l.frequency DESC, l.word
+        LIMIT 5
+      ) best
+      WHERE NOT EXISTS (SELECT 1 FROM search_lexicon x WHERE x.word = t.term)`.execute(trx);
+    return rows;
+  });
+}
+
+export interface Bbox {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+export interface MatchCriteria {
+  tsquery: string | null;
+  near?: { latitude: number; longitude: number; radiusM: number } | undefined;
+  bbox?: Bbox | undefined;
+  category?: string | undefined;
+  population?: string | undefined;
+  language?: string | undefined;
+  country?: string | undefined;
+}
+
+export interface Match {
+  service_id: string;
+  distance_m: number | null;
+  total: number;
+}
+
+export async function findMatches(
+  db: Db,
+  criteria: MatchCriteria,
+  window: { limit: number; offset: number },
+): Promise<{ rows: Match[]; total: number }> {
+  const { tsquery, near } = criteria;
+  const tsq = tsquery === null ? null : sql`${tsquery}::tsquery`;
+  const origin = near ? sql`ll_to_earth(${near.latitude}, ${near.longitude})` : null;
+  const conditions: RawBuilder<unknown>[] = [sql`true`];
+  if (tsq) conditions.push(sql`ss.document @@ ${tsq}`);
+  if (origin && near) {
+    conditions.push(sql`earth_box(${origin}, ${near.radiusM}) @> ss.earth`);
+    conditions.push(sql`earth_distance(ss.earth, ${origin}) <= ${near.radiusM}`);
+  }
+  if (criteria.bbox) conditions.push(bboxCondition(criteria.bbox));
+  if (criteria.category) conditions.push(sql`ss.categories @> ARRAY[${criteria.category}]::text[]`);
+  if (criteria.population) conditions.push(sql`ss.populations @> ARRAY[${criteria.population}]::text[]`);
+  if (criteria.language) conditions.push(sql`ss.languages @> ARRAY[${criteria.language}]::text[]`);
+  if (criteria.country) conditions.push(sql`ss.countries @> ARRAY[${criteria.country}]::text[]`);
+  const distance = origin ? sql`earth_distance(c.earth, ${origin})` : sql`NULL::float8`;
+  // Text relevance × recency of verification (half weight after ~6 months) × closeness (half at 10 km).
+  const recency = sql`(1.0 / (1 + greatest(0, extract(epoch FROM now() - coalesce(c.verified_at, now() - interval '3 years')) / 15552000)))`;
+  const closeness = origin ? sql`(1.0 / (1 + earth_distance(c.earth, ${origin}) / 10000))` : sql`1.0`;
+  const score = tsq
+    ? sql`ts_rank(c.document, ${tsq}) * (0.6 + 0.4 * ${recency}) * ${closeness}`
+    : origin
+      ? sql`-earth_distance(c.earth, ${origin})`
+      : recency;
+  const preorder = origin ? sql`earth_distance(ss.earth, ${origin})` : sql`ss.verified_at DESC NULLS LAST`;
+  const { rows } = await sql<Match & { score: number }>`
+    WITH candidates AS (
+      SELECT ss.service_id, ${tsq ? sql`ss.document` : sql`NULL::tsvector AS document`}, ss.earth, ss.verified_at
+      FROM service_search ss
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY ${preorder}, ss.service_id
+      LIMIT ${MAX_CANDIDATES}
+    ),
+    scored AS (SELECT c.service_id, ${distance} AS distance_m, (${score})::float8 AS score FROM candidates c)
+    SELECT service_id, distance_m, score, (count(*) OVER ())::int AS total FROM scored
+    ORDER BY score DESC, service_id
+    LIMIT ${window.limit} OFFSET ${window.offset}`.execute(db.query);
+  if (rows.length || window.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
+  // Past the last page: still say how many there are.
+  const first = await findMatches(db, criteria, { limit: 1, offset: 0 });
+  return { rows: [], total: first.total };
+}
+
+/** A bounding box; one that crosses the antimeridian (west > east) is searched as its two halves. */
+function bboxCondition(b: Bbox): RawBuilder<unknown> {
+  const box = (w: number, e: number) => sql`ss.lon_lat <@ box(point(${w}, ${b.south}), point(${e}, ${b.north}))`;
+  if (b.west <= b.east) return box(b.west, b.east);
+  return sql`(${box(b.west, 180)} OR ${box(-180, b.east)})`;
+}

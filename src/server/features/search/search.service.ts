@@ -1,0 +1,133 @@
+// Search over services: words (with typo corrections), a place or point, a radius or box, and filters → ranked
+// services with distance and highlights, a "did you mean" and suggestions when nothing matched.
+import type { Db } from '../../db/db.js';
+import { summariesOfServices, type ServiceSummary } from '../services/services.service.js';
+import { resolvePlace } from '../places/gazetteer.js';
+import { hasStaleServices, indexServices, staleBatch } from './search-index.repository.js';
+import { buildTsQuery, correctTerms, findMatches, type Bbox } from './search.repository.js';
+import { bestCorrection, foldWord, highlightSegments, queryTerms, type TextSegment } from './search-text.js';
+
+export const DEFAULT_RADIUS_KM = 25;
+const INDEX_BATCH = 20_000;
+
+export interface SearchInput {
+  q?: string | undefined;
+  near?: { latitude: number; longitude: number } | undefined;
+  place?: string | undefined;
+  radiusKm?: number | undefined;
+  bbox?: Bbox | undefined;
+  category?: string | undefined;
+  population?: string | undefined;
+  language?: string | undefined;
+  country?: string | undefined;
+}
+
+export interface SearchHit extends ServiceSummary {
+  distance_km: number | null;
+}
+
+export interface Suggestion {
+  kind: 'wider_radius' | 'broader_category';
+  radius_km?: number;
+}
+
+export interface SearchResult {
+  items: SearchHit[];
+  total: number;
+  /** Words searched, as typed plus corrections: what to highlight. */
+  terms: string[];
+  did_you_mean: string | null;
+  suggestions: Suggestion[];
+  /** The typed place as resolved, or null when it was not found. */
+  place: { name: string; country: string; latitude: number; longitude: number } | null;
+  placeNotFound: boolean;
+}
+
+/** Indexes every queued service (loaders call it right after a bulk insert; searches before they answer). */
+export async function refreshSearchIndex(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const ids = await staleBatch(db.query, INDEX_BATCH);
+    if (!ids.length) return done;
+    await db.query.transaction().execute((trx) => indexServices(trx, ids));
+    done += ids.length;
+  }
+}
+
+export async function searchServices(
+  db: Db,
+  input: SearchInput,
+  window: { limit: number; offset: number },
+): Promise<SearchResult> {
+  if (await hasStaleServices(db.query)) await refreshSearchIndex(db);
+  const terms = queryTerms(input.q);
+  const corrections = await correctTerms(db, terms.map(foldWord));
+  const corrected = terms.map((t) => {
+    const folded = foldWord(t);
+    return (
+      bestCorrection(
+        folded,
+        corrections.filter((c) => c.term === folded),
+      )?.display ?? t
+    );
+  });
+  const tsquery = await buildTsQuery(
+    db,
+    terms.map((t, i) => [...new Set([t, corrected[i] ?? t])]),
+  );
+  const place = input.place ? resolvePlace(input.place) : null;
+  const point = input.near ?? place ?? undefined;
+  const radiusKm = input.radiusKm ?? DEFAULT_RADIUS_KM;
+  const criteria = {
+    tsquery: terms.length && !tsquery ? "''" : tsquery,
+    near: point ? { latitude: point.latitude, longitude: point.longitude, radiusM: radiusKm * 1000 } : undefined,
+    bbox: input.bbox,
+    category: input.category,
+    population: input.population,
+    language: input.language,
+    country: input.country?.toUpperCase(),
+  };
+  const placeNotFound = Boolean(input.place && !place && !input.near);
+  const { rows, total } = placeNotFound ? { rows: [], total: 0 } : await findMatches(db, criteria, window);
+  const summaries = await summariesOfServices(
+    db,
+    rows.map((r) => r.service_id),
+  );
+  const items = rows.flatMap((row) => {
+    const summary = summaries.find((s) => s.id === row.service_id);
+    if (!summary) return [];
+    const distance = row.distance_m === null ? null : Math.round(row.distance_m / 100) / 10;
+    return [{ ...summary, distance_km: distance }];
+  });
+  const changed = corrected.some((c, i) => foldWord(c) !== foldWord(terms[i] ?? ''));
+  const suggestions: Suggestion[] = [];
+  if (total === 0 && !placeNotFound) {
+    if (criteria.near && radiusKm < 2000) {
+      suggestions.push({ kind: 'wider_radius', radius_km: Math.min(2000, Math.max(radiusKm * 4, 50)) });
+    }
+    if (input.category) suggestions.push({ kind: 'broader_category' });
+  }
+  return {
+    items,
+    total,
+    terms: [...new Set([...terms, ...corrected])],
+    did_you_mean: changed ? corrected.join(' ') : null,
+    suggestions,
+    place: place
+      ? { name: place.name, country: place.country, latitude: place.latitude, longitude: place.longitude }
+      : null,
+    placeNotFound,
+  };
+}
+
+/** Name and description of a hit split into plain and matched segments (for <mark> and the API). */
+export function highlightsOf(
+  name: string,
+  description: string,
+  terms: string[],
+): {
+  name: TextSegment[];
+  description: TextSegment[];
+} {
+  return { name: highlightSegments(name, terms), description: highlightSegments(description, terms) };
+}
