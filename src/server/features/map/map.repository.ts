@@ -2,6 +2,7 @@
 // fingerprint of the data to know when the cluster index is stale. The only place the map queries.
 import { sql } from 'kysely';
 import type { Db } from '../../db/db.js';
+import { serviceHasCategory, serviceServesPopulation, serviceSpeaks } from '../services/service-filters.repository.js';
 import type { Population } from '../../db/schema.js';
 
 export interface MapFilters {
@@ -35,37 +36,9 @@ export async function mapPoints(db: Db, filters: MapFilters): Promise<MapPoint[]
     .where('l.address_visibility', '<>', 'hidden');
   const { country, category, population, language } = filters;
   if (country) q = q.where('l.country_code', '=', country);
-  if (category) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('service_taxonomy_terms as st')
-          .innerJoin('taxonomy_terms as tt', 'tt.id', 'st.taxonomy_term_id')
-          .select(sql.lit(1).as('one'))
-          .whereRef('st.service_id', '=', 's.id')
-          .where('tt.code', '=', category),
-      ),
-    );
-  }
-  if (population) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('service_populations as sp')
-          .select(sql.lit(1).as('one'))
-          .whereRef('sp.service_id', '=', 's.id')
-          .where('sp.population', '=', population),
-      ),
-    );
-  }
-  if (language) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('service_languages as sl')
-          .select(sql.lit(1).as('one'))
-          .whereRef('sl.service_id', '=', 's.id')
-          .where('sl.language_code', '=', language),
-      ),
-    );
-  }
+  if (category) q = q.where(serviceHasCategory(category));
+  if (population) q = q.where(serviceServesPopulation(population));
+  if (language) q = q.where(serviceSpeaks(language));
   return q.execute();
 }
 

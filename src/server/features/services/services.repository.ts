@@ -1,6 +1,7 @@
 // Reads of services and what hangs off them. The only place services are queried.
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/db.js';
+import { serviceHasCategory, serviceServesPopulation, serviceSpeaks } from './service-filters.repository.js';
 import type { Database, Population } from '../../db/schema.js';
 import { locationsOfService } from '../locations/locations.repository.js';
 
@@ -56,37 +57,9 @@ function applyFilters<O>(query: SelectQueryBuilder<Scope, 's', O>, filters: Serv
       return exists(places);
     });
   }
-  if (category) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('service_taxonomy_terms as st')
-          .innerJoin('taxonomy_terms as tt', 'tt.id', 'st.taxonomy_term_id')
-          .select(sql.lit(1).as('one'))
-          .whereRef('st.service_id', '=', 's.id')
-          .where('tt.code', '=', category),
-      ),
-    );
-  }
-  if (population) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('service_populations as sp')
-          .select(sql.lit(1).as('one'))
-          .whereRef('sp.service_id', '=', 's.id')
-          .where('sp.population', '=', population),
-      ),
-    );
-  }
-  if (language) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('service_languages as sl')
-          .select(sql.lit(1).as('one'))
-          .whereRef('sl.service_id', '=', 's.id')
-          .where('sl.language_code', '=', language),
-      ),
-    );
-  }
+  if (category) q = q.where(serviceHasCategory(category));
+  if (population) q = q.where(serviceServesPopulation(population));
+  if (language) q = q.where(serviceSpeaks(language));
   return q;
 }
 
