@@ -1,14 +1,11 @@
 // The map page: title and explanation, the filters (shared with the list), the map island's container, then
 // the filtered list of services — the whole page without JavaScript.
-import { POPULATIONS } from '../../db/schema.js';
-import { pickText } from '../../i18n/i18n.js';
-import { countryName, languageName } from '../../i18n/names.js';
 import { Layout, type PageContext } from '../../ui/layout.view.js';
 import { Pagination } from '../../ui/pagination.view.js';
 import { withQuery } from '../../ui/page.js';
 import type { SiteFacts } from '../site/site.service.js';
 import type { ServiceSummary } from '../services/services.service.js';
-import { ServiceCard } from '../services/services.view.js';
+import { DirectoryFilterSelects, ServiceCard } from '../services/services.view.js';
 import { REGION_BOUNDS } from './map.basemap.js';
 import { basemapUrl } from './map.routes.js';
 
@@ -92,9 +89,6 @@ export function MapPage(props: {
 function MapFilterForm(props: { ctx: PageContext; facts: SiteFacts; filters: MapFilters }) {
   const { ctx, facts, filters } = props;
   const { t, locale } = ctx;
-  const countries = facts.countries
-    .map((c) => ({ code: c.country_code, name: countryName(t, c.country_code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
   const active = Object.values(filters).some((value) => value);
   return (
     <details class="filters-box" open={active}>
@@ -102,50 +96,7 @@ function MapFilterForm(props: { ctx: PageContext; facts: SiteFacts; filters: Map
       <form class="filters" method="get" action={`/${locale}/map`}>
         <fieldset>
           <legend>{t('services.filters')}</legend>
-          <label>
-            {t('services.country')}
-            <select name="country">
-              <option value="">{t('services.any')}</option>
-              {countries.map((c) => (
-                <option value={c.code} selected={filters.country === c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('services.category')}
-            <select name="category">
-              <option value="">{t('services.any')}</option>
-              {facts.categories.map((term) => (
-                <option value={term.code} selected={filters.category === term.code}>
-                  {pickText(term.name, locale, 'en')?.text ?? term.code}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('services.population')}
-            <select name="population">
-              <option value="">{t('services.any')}</option>
-              {POPULATIONS.map((p) => (
-                <option value={p} selected={filters.population === p}>
-                  {t(`population.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('services.language')}
-            <select name="language">
-              <option value="">{t('services.any')}</option>
-              {facts.languages.map((code) => (
-                <option value={code} selected={filters.language === code}>
-                  {languageName(t, code)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DirectoryFilterSelects ctx={ctx} facts={facts} filters={filters} />
           <div class="actions">
             <button type="submit">{t('services.apply')}</button>
             <a href={`/${locale}/map`}>{t('services.clear')}</a>

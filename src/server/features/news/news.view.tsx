@@ -2,6 +2,7 @@
 import type { NEWS_TOPICS } from '../../db/schema.js';
 import { formatDate, pickText, type Translate } from '../../i18n/i18n.js';
 import { countryName } from '../../i18n/names.js';
+import { FilterSelect } from '../../ui/filter-select.view.js';
 import { Layout, type PageContext } from '../../ui/layout.view.js';
 import { Pagination } from '../../ui/pagination.view.js';
 import { withQuery } from '../../ui/page.js';
@@ -53,28 +54,20 @@ export function NewsListPage(props: {
             {t('news.search')}
             <input type="search" name="q" value={filters.q ?? ''} maxLength={200} />
           </label>
-          <label>
-            {t('news.country')}
-            <select name="country">
-              <option value="">{t('news.any')}</option>
-              {countries.map((c) => (
-                <option value={c.code} selected={filters.country === c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('news.topic')}
-            <select name="topic">
-              <option value="">{t('news.any')}</option>
-              {topics.map((topic) => (
-                <option value={topic.code} selected={filters.topic === topic.code}>
-                  {topic.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('news.country')}
+            name="country"
+            anyLabel={t('news.any')}
+            selected={filters.country}
+            options={countries.map((c) => ({ value: c.code, label: c.name }))}
+          />
+          <FilterSelect
+            label={t('news.topic')}
+            name="topic"
+            anyLabel={t('news.any')}
+            selected={filters.topic}
+            options={topics.map((topic) => ({ value: topic.code, label: topic.name }))}
+          />
           <div class="actions">
             <button type="submit">{t('news.apply')}</button>
             <a href={`/${locale}/news`}>{t('news.clear')}</a>

@@ -3,6 +3,7 @@ import { pickText } from '../../i18n/i18n.js';
 import { countryName } from '../../i18n/names.js';
 import { Layout, type PageContext } from '../../ui/layout.view.js';
 import { Pagination } from '../../ui/pagination.view.js';
+import { FilterSelect } from '../../ui/filter-select.view.js';
 import type { ServiceSummary } from '../services/services.service.js';
 import { ServiceCard, VerifiedLine } from '../services/services.view.js';
 import type { SiteFacts } from '../site/site.service.js';
@@ -128,17 +129,13 @@ export function DiasporaPage(props: {
         <fieldset>
           <legend>{t('services.filters')}</legend>
           {(['origin', 'residence'] as const).map((relation) => (
-            <label>
-              {t(`diaspora.${relation}`)}
-              <select name={relation}>
-                <option value="">{t('services.any')}</option>
-                {options(relation).map((c) => (
-                  <option value={c.code} selected={filters[relation] === c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label={t(`diaspora.${relation}`)}
+              name={relation}
+              anyLabel={t('services.any')}
+              selected={filters[relation]}
+              options={options(relation).map((c) => ({ value: c.code, label: c.name }))}
+            />
           ))}
           <div class="actions">
             <button type="submit">{t('diaspora.apply')}</button>

@@ -5,6 +5,7 @@ import { formatDate, pickText, type Translate } from '../../i18n/i18n.js';
 import { countryName, languageName } from '../../i18n/names.js';
 import { Layout, type PageContext } from '../../ui/layout.view.js';
 import { Pagination } from '../../ui/pagination.view.js';
+import { FilterSelect } from '../../ui/filter-select.view.js';
 import type { SiteFacts } from '../site/site.service.js';
 import type { ServiceSummary } from './services.service.js';
 import { Highlighted, SearchFields, SearchNotes, type SearchBoxValues } from '../search/search.view.js';
@@ -84,9 +85,6 @@ export function ServiceListPage(props: {
 export function ServiceFilterForm(props: { ctx: PageContext; facts: SiteFacts; filters: ServiceListFilters }) {
   const { ctx, facts, filters } = props;
   const { t, locale } = ctx;
-  const countries = facts.countries
-    .map((c) => ({ code: c.country_code, name: countryName(t, c.country_code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
   const { q, place, near, radius_km, ...needFilters } = filters;
   const active = Object.values(needFilters).some((value) => value);
   // Folded on a phone so results show first; open when a filter is in use. <details> needs no JavaScript.
@@ -97,54 +95,7 @@ export function ServiceFilterForm(props: { ctx: PageContext; facts: SiteFacts; f
         <summary>{t('services.filters')}</summary>
         <fieldset>
           <legend>{t('services.filters')}</legend>
-          <label>
-            {t('services.country')}
-            <select name="country">
-              <option value="">{t('services.any')}</option>
-              {countries.map((c) => (
-                <option value={c.code} selected={filters.country === c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('services.city')}
-            <input type="text" name="city" value={filters.city ?? ''} maxLength={100} autocomplete="address-level2" />
-          </label>
-          <label>
-            {t('services.category')}
-            <select name="category">
-              <option value="">{t('services.any')}</option>
-              {facts.categories.map((term) => (
-                <option value={term.code} selected={filters.category === term.code}>
-                  {pickText(term.name, locale, 'en')?.text ?? term.code}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('services.population')}
-            <select name="population">
-              <option value="">{t('services.any')}</option>
-              {POPULATIONS.map((p) => (
-                <option value={p} selected={filters.population === p}>
-                  {t(`population.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('services.language')}
-            <select name="language">
-              <option value="">{t('services.any')}</option>
-              {facts.languages.map((code) => (
-                <option value={code} selected={filters.language === code}>
-                  {languageName(t, code)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DirectoryFilterSelects ctx={ctx} facts={facts} filters={filters} withCity />
           <div class="actions">
             <button type="submit">{t('services.apply')}</button>
             <a href={`/${locale}/services`}>{t('services.clear')}</a>
@@ -152,6 +103,62 @@ export function ServiceFilterForm(props: { ctx: PageContext; facts: SiteFacts; f
         </fieldset>
       </details>
     </form>
+  );
+}
+
+/** The directory's filters (country, city, need, population, language), shared by the list and the map. */
+export function DirectoryFilterSelects(props: {
+  ctx: PageContext;
+  facts: SiteFacts;
+  filters: Omit<ServiceListFilters, 'city'> & { city?: string | undefined };
+  withCity?: boolean;
+}) {
+  const { ctx, facts, filters } = props;
+  const { t, locale } = ctx;
+  const any = t('services.any');
+  const countries = facts.countries
+    .map((c) => ({ value: c.country_code, label: countryName(t, c.country_code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+  return (
+    <>
+      <FilterSelect
+        label={t('services.country')}
+        name="country"
+        anyLabel={any}
+        selected={filters.country}
+        options={countries}
+      />
+      {props.withCity && (
+        <label>
+          {t('services.city')}
+          <input type="text" name="city" value={filters.city ?? ''} maxLength={100} autocomplete="address-level2" />
+        </label>
+      )}
+      <FilterSelect
+        label={t('services.category')}
+        name="category"
+        anyLabel={any}
+        selected={filters.category}
+        options={facts.categories.map((term) => ({
+          value: term.code,
+          label: pickText(term.name, locale, 'en')?.text ?? term.code,
+        }))}
+      />
+      <FilterSelect
+        label={t('services.population')}
+        name="population"
+        anyLabel={any}
+        selected={filters.population}
+        options={POPULATIONS.map((p) => ({ value: p, label: t(`population.${p}`) }))}
+      />
+      <FilterSelect
+        label={t('services.language')}
+        name="language"
+        anyLabel={any}
+        selected={filters.language}
+        options={facts.languages.map((code) => ({ value: code, label: languageName(t, code) }))}
+      />
+    </>
   );
 }
 
