@@ -1,9 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { CountryCode, IdParams, LocaleParam, Translations } from '../../http/common-schema.js';
+import { CountryCode, IdParams, LocaleParam, Nullable, Translations } from '../../http/common-schema.js';
 import { ErrorResponse, ListResponse, PageQuery } from '../../http/pagination.js';
 import { ORGANIZATION_KINDS } from '../../db/schema.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const OrganizationFilterQuery = {
   kind: Type.Optional(Type.Enum([...ORGANIZATION_KINDS])),

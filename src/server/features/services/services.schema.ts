@@ -8,6 +8,7 @@ import {
   LocaleParam,
   PopulationCode,
   Translations,
+  Nullable,
 } from '../../http/common-schema.js';
 import { ErrorResponse, ListResponse, PageQuery } from '../../http/pagination.js';
 import { COSTS } from '../../db/schema.js';
@@ -47,8 +48,6 @@ export const ServiceSummarySchema = Type.Object({
   verified_by: Type.Union([Type.String(), Type.Null()]),
   is_demo: Type.Boolean({ description: 'True for the demo directory loaded on first start: not a real service.' }),
 });
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ServiceSchema = Type.Object({
   ...ServiceSummarySchema.properties,
