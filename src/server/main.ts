@@ -7,6 +7,10 @@ import { openConfiguredDb } from './db/open-configured-db.js';
 import { seedDemo } from './features/demo/demo.service.js';
 import { seedDemoNews } from './features/news/news-demo.service.js';
 import { buildApp } from './http/app.js';
+import { createMailer } from './features/mail/mail.service.js';
+import { smtpTransport } from './features/mail/mail.transport.js';
+import { allJobs } from './features/jobs/all-jobs.js';
+import { startJobRunner, type JobRunner } from './features/jobs/job-runner.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,13 +27,39 @@ async function main(): Promise<void> {
     const news = await seedDemoNews(db);
     if (news.seeded) logger.info(news, 'demo news loaded (labelled as demo data)');
   }
-  const app = await buildApp({ db, logger, trustProxy: config.TRUST_PROXY, publicUrl: config.PUBLIC_URL });
+  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : null;
+  if (!transport) logger.info('no SMTP_URL: outgoing mail stays in the outbox (/admin/outbox)');
+  let runner: JobRunner | undefined;
+  const mailer = createMailer(transport, () => runner?.poke());
+  const freshness = {
+    reverifyAfterMonths: config.REVERIFY_AFTER_MONTHS,
+    hideAfterMonths: config.HIDE_UNVERIFIED_AFTER_MONTHS,
+  };
+  const app = await buildApp({
+    db,
+    logger,
+    trustProxy: config.TRUST_PROXY,
+    publicUrl: config.PUBLIC_URL,
+    mailer,
+    freshness,
+  });
+  if (config.RUN_JOBS) {
+    const baseUrl =
+      config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+    const jobs = allJobs({ transport, mailer, freshness, baseUrl });
+    runner = startJobRunner(db, jobs.handlers, {
+      recurring: jobs.recurring,
+      onError: (job, error) => logger.warn({ err: error, job: job.kind }, 'job failed'),
+    });
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
     await app.close();
+    await runner?.stop();
+    transport?.close();
     await close();
     process.exit(0);
   };

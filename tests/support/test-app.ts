@@ -1,6 +1,6 @@
 // An app on a fresh migrated database, for tests that drive it through app.inject().
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/http/app.js';
+import { buildApp, type AppOptions } from '../../src/server/http/app.js';
 import { createTestDb, type TestDb } from './test-db.js';
 
 export interface TestApp extends TestDb {
@@ -8,9 +8,9 @@ export interface TestApp extends TestDb {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
   const testDb = await createTestDb();
-  const app = await buildApp({ db: testDb.db });
+  const app = await buildApp({ db: testDb.db, ...options });
   await app.ready();
   return {
     ...testDb,

@@ -26,6 +26,17 @@ const ConfigSchema = Type.Object({
   /** A MapLibre style JSON (e.g. over a self-hosted PMTiles or vector tile server) for the map page instead of the
    *  built-in offline basemap: a path on this site or an https URL, whose origin is then allowed in the CSP. */
   MAP_STYLE_URL: Type.Optional(Type.String({ pattern: '^(/[^/]|https://)', maxLength: 500 })),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.org:587 or smtps://…:465. Absent: mail stays in the
+   *  outbox, which admins read at /admin/outbox. */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  /** Sender address of outgoing mail. */
+  MAIL_FROM: Type.String({ minLength: 3, default: 'Rumbo <no-reply@rumbo.localhost>' }),
+  /** Ask a listing's contact to re-verify it this many months after its last verification. */
+  REVERIFY_AFTER_MONTHS: Type.Integer({ minimum: 1, maximum: 60, default: 6 }),
+  /** Listings unverified this many months leave public results until verified again. */
+  HIDE_UNVERIFIED_AFTER_MONTHS: Type.Integer({ minimum: 1, maximum: 120, default: 12 }),
+  /** Run background jobs (mail delivery, re-verification) in this process. */
+  RUN_JOBS: Type.Boolean({ default: true }),
 });
 
 export type Config = Static<typeof ConfigSchema> & { dataDir: string };
@@ -42,7 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const raw = env[key];
     if (raw !== undefined && raw !== '') input[key] = raw;
   }
-  for (const key of ['SEED_DEMO', 'TRUST_PROXY']) {
+  for (const key of ['SEED_DEMO', 'TRUST_PROXY', 'RUN_JOBS']) {
     if (typeof input[key] === 'string') input[key] = parseBoolean(input[key]);
   }
   const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, input));

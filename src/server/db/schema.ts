@@ -62,6 +62,7 @@ export interface OrganizationTable {
   is_demo: Generated<boolean>;
   last_verified_at: NullableTimestamp;
   verified_by: string | null;
+  reverify_requested_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -249,6 +250,144 @@ export interface Database {
   news_item_countries: NewsItemCountryTable;
   news_item_topics: NewsItemTopicTable;
   news_item_organizations: NewsItemOrganizationTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  auth_tokens: AuthTokenTable;
+  mail_outbox: MailOutboxTable;
+  jobs: JobTable;
+  submissions: SubmissionTable;
+  audit_log: AuditLogTable;
+}
+
+// --- Accounts, mail, jobs, submissions, audit: migrations/0007_accounts.sql.
+export const ROLES = ['admin', 'moderator', 'org_editor', 'hub_reporter', 'publisher'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  preferred_locale: Generated<Locale>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  disabled_at: NullableTimestamp;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  id: Generated<string>;
+  user_id: string;
+  role: Role;
+  country_code: string | null;
+  organization_id: string | null;
+  hub_location_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  second_factor_done: Generated<boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Date | string;
+}
+
+export const TOKEN_PURPOSES = ['magic_link', 'password_reset', 'invitation', 'confirm_submission', 'reverify'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+export interface AuthTokenTable {
+  token_hash: string;
+  purpose: TokenPurpose;
+  user_id: string | null;
+  email: string | null;
+  payload: JsonWithDefault<Record<string, unknown>>;
+  created_at: Timestamp;
+  expires_at: Date | string;
+  used_at: NullableTimestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  kind: string;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  payload: JsonWithDefault<Record<string, unknown>>;
+  unique_key: string | null;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: NullableTimestamp;
+  done_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+export const SUBMISSION_STATUSES = [
+  'draft',
+  'awaiting_confirmation',
+  'pending',
+  'changes_requested',
+  'approved',
+  'rejected',
+] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export interface SubmissionTable {
+  id: Generated<string>;
+  draft_token_hash: string;
+  kind: 'new_listing' | 'edit';
+  organization_id: string | null;
+  status: Generated<SubmissionStatus>;
+  /** A ListingDocument (features/listings/listing.schema.ts). */
+  listing: Json<unknown>;
+  locale: Locale;
+  country_code: string | null;
+  submitter_email: string | null;
+  submitter_user_id: string | null;
+  duplicates: JsonWithDefault<unknown[]>;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  submitted_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'verify', 'merge'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** HSDS 3.0 `metadata` plus who did it (actor) and the submission it came from. */
+export interface AuditLogTable {
+  id: Generated<string>;
+  resource_id: string;
+  resource_type: string;
+  last_action_date: Timestamp;
+  last_action_type: AuditAction;
+  field_name: Generated<string>;
+  previous_value: Json<unknown> | null;
+  replacement_value: Json<unknown> | null;
+  updated_by: string;
+  actor_user_id: string | null;
+  submission_id: string | null;
 }
 
 // --- Open data (HSDS 3.0), migrations/0004_hsds.sql: HSDS fields Rumbo does not model, kept for lossless round trips.

@@ -11,6 +11,9 @@ import type { Db } from '../db/db.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerAssets } from './assets.js';
 import { registerPublicOrigin } from './public-origin.js';
+import { registerSecurity } from './security.js';
+import { DEFAULT_FRESHNESS, type AppContext, type FreshnessSettings } from './app-context.js';
+import { createMailer, type Mailer } from '../features/mail/mail.service.js';
 import { healthRoutes } from '../features/health/health.routes.js';
 import { servicesApiRoutes } from '../features/services/services.routes.js';
 import { servicesPageRoutes } from '../features/services/services.pages.js';
@@ -37,9 +40,19 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Public base URL for absolute links (PUBLIC_URL); else taken from each request. */
   publicUrl?: string | undefined;
+  /** Outgoing mail; by default everything stays in the outbox (no SMTP). */
+  mailer?: Mailer;
+  freshness?: FreshnessSettings;
 }
 
-export async function buildApp({ db, logger, trustProxy = false, publicUrl }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  logger,
+  trustProxy = false,
+  publicUrl,
+  mailer = createMailer(null),
+  freshness = DEFAULT_FRESHNESS,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: 256 * 1024,
@@ -77,6 +90,8 @@ export async function buildApp({ db, logger, trustProxy = false, publicUrl }: Ap
   await app.register(formbody);
   await app.register(swagger, { openapi: openApiInfo, hideUntagged: true });
 
+  const secureCookies = publicUrl?.startsWith('https://') ?? false;
+  await registerSecurity(app, db, { secureCookies });
   registerPublicOrigin(app, publicUrl);
   registerErrorHandling(app);
   registerAssets(app);
@@ -92,6 +107,8 @@ export async function buildApp({ db, logger, trustProxy = false, publicUrl }: Ap
   await app.register(mapApiRoutes(db));
   await app.register(apiDocsRoutes());
   const facts = siteFacts(db);
+  const context: AppContext = { db, mailer, facts, secureCookies, freshness };
+  void context;
   await app.register(homePageRoutes(facts));
   await app.register(servicesPageRoutes(db, facts));
   await app.register(organizationsPageRoutes(db, facts));

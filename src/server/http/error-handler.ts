@@ -30,6 +30,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 
 function toAppError(error: FastifyError | AppError): AppError {
   if (error instanceof AppError) return error;
+  if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+    return new AppError('CSRF_INVALID');
+  }
   if (error.validation) {
     const first = error.validation[0];
     const where = error.validationContext ?? 'request';

@@ -1,7 +1,7 @@
 // Every word the UI shows comes from a locale file in ./locales (one per supported locale, same keys in all).
 // Messages use ICU MessageFormat (plurals, numbers) through intl-messageformat.
 import { IntlMessageFormat } from 'intl-messageformat';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { LOCALES, type Locale, type Translated } from '../db/schema.js';
 
 export { LOCALES, type Locale };
@@ -25,9 +25,30 @@ export function flattenMessages(tree: MessageTree, prefix = ''): Map<string, str
   return flat;
 }
 
+/** Sub-folders of ./locales with one file per locale for one area of the app (locales/<area>/<locale>.json). */
+function localeAreas(): string[] {
+  const root = new URL('./locales/', import.meta.url);
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** The messages of one locale: locales/<locale>.json merged with every locales/<area>/<locale>.json.
+ *  A key defined twice is an error (a second definition would silently win). */
 export function loadLocaleMessages(locale: Locale): Map<string, string> {
-  const file = new URL(`./locales/${locale}.json`, import.meta.url);
-  return flattenMessages(JSON.parse(readFileSync(file, 'utf8')) as MessageTree);
+  const files = ['', ...localeAreas().map((area) => `${area}/`)].map(
+    (prefix) => new URL(`./locales/${prefix}${locale}.json`, import.meta.url),
+  );
+  const merged = new Map<string, string>();
+  for (const file of files) {
+    const messages = flattenMessages(JSON.parse(readFileSync(file, 'utf8')) as MessageTree);
+    for (const [key, value] of messages) {
+      if (merged.has(key)) throw new Error(`locale ${locale}: key ${key} is defined twice (${file.pathname})`);
+      merged.set(key, value);
+    }
+  }
+  return merged;
 }
 
 const catalogues = new Map<Locale, Map<string, string>>(LOCALES.map((l) => [l, loadLocaleMessages(l)]));

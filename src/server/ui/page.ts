@@ -39,3 +39,13 @@ export async function dropEmptyQueryValues(request: FastifyRequest): Promise<voi
   const query = request.query as Record<string, unknown>;
   request.query = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
+
+/** A page that carries a form (CSRF token) or a signed-in view: never stored by shared caches or the browser. */
+export function sendPrivatePage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'private, no-store')
+    .header('vary', 'accept-encoding, cookie')
+    .send(renderPage(page));
+}

@@ -1,0 +1,68 @@
+// Test helpers for signed-in requests: users with roles, sessions, CSRF tokens, and reading the outbox.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../src/server/db/db.js';
+import type { RoleGrant } from '../../src/server/features/accounts/policy.js';
+import { hashPassword } from '../../src/server/features/accounts/secrets.js';
+import { startSession } from '../../src/server/features/accounts/sessions.service.js';
+import { grantRole, insertUser, type UserRow } from '../../src/server/features/accounts/users.repository.js';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export function grant(role: RoleGrant['role'], scope: Partial<Omit<RoleGrant, 'role'>> = {}): RoleGrant {
+  return { role, countryCode: null, organizationId: null, hubLocationId: null, ...scope };
+}
+
+export async function buildUser(
+  db: Db,
+  roles: RoleGrant[] = [],
+  overrides: Partial<{ email: string; password: string | null; totpSecret: string | null }> = {},
+): Promise<UserRow> {
+  const password = overrides.password === undefined ? TEST_PASSWORD : overrides.password;
+  const user = await insertUser(db, {
+    email: overrides.email ?? `user-${randomUUID().slice(0, 8)}@example.org`,
+    display_name: 'Test User',
+    password_hash: password === null ? null : await hashPassword(password),
+    totp_secret: overrides.totpSecret ?? null,
+    totp_enabled: Boolean(overrides.totpSecret),
+  });
+  for (const role of roles) await grantRole(db, user.id, role);
+  return user;
+}
+
+/** A session cookie for the user, past the second factor. */
+export async function sessionCookie(db: Db, userId: string, secondFactorDone = true): Promise<string> {
+  const token = await startSession(db, userId, secondFactorDone);
+  return `rumbo_session=${token}`;
+}
+
+/** Cookies from a response's set-cookie headers, as one Cookie header value (name=value; …). */
+export function cookiesFrom(response: LightMyRequestResponse): string {
+  return response.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+
+/** A CSRF token and the cookie it belongs to, read from a page with a form (the sign-in page by default). */
+export async function csrfFor(
+  app: FastifyInstance,
+  cookie = '',
+  url = '/es/login',
+): Promise<{ token: string; cookie: string }> {
+  const response = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+  if (!token) throw new Error(`no CSRF field on ${url} (status ${response.statusCode})`);
+  const fresh = cookiesFrom(response);
+  return { token, cookie: [cookie, fresh].filter(Boolean).join('; ') };
+}
+
+export async function outbox(db: Db, to?: string) {
+  let query = db.query.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'asc');
+  if (to) query = query.where('to_address', '=', to);
+  return query.execute();
+}
+
+/** The first link in a message whose path contains `fragment`. */
+export function linkIn(text: string, fragment: string): string {
+  const link = text.match(/https?:\/\/\S+/g)?.find((url) => url.includes(fragment));
+  if (!link) throw new Error(`no link containing ${fragment} in:\n${text}`);
+  return link;
+}
