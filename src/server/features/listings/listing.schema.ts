@@ -17,7 +17,9 @@ export const LIMITS = {
   languages: 12,
 } as const;
 
-const text = (maxLength: number) => Type.String({ maxLength });
+/** No control characters (tabs and line breaks aside) and no U+FFFD, which is what broken UTF-8 decodes to. */
+export const CLEAN_TEXT = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F\\uFFFD]*$';
+const text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength, pattern: CLEAN_TEXT });
 /** One text in up to five languages; at least the listing's own language is filled for required fields. */
 export const TranslatedText = (maxLength: number) =>
   Type.Object(Object.fromEntries(LOCALES.map((locale) => [locale, Type.Optional(text(maxLength))])), {
@@ -43,7 +45,7 @@ export const ListingLocation = Type.Object(
     name: TranslatedText(LIMITS.shortText),
     country_code: Type.String({ pattern: '^[A-Z]{2}$' }),
     admin_area: Type.Union([text(LIMITS.shortText), Type.Null()]),
-    city: Type.String({ minLength: 1, maxLength: 120 }),
+    city: text(120, 1),
     latitude: Type.Number({ minimum: -90, maximum: 90 }),
     longitude: Type.Number({ minimum: -180, maximum: 180 }),
     address_1: Type.Union([text(LIMITS.shortText), Type.Null()]),
@@ -78,7 +80,7 @@ export const ListingService = Type.Object(
 
 export const ListingOrganization = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: LIMITS.shortText }),
+    name: text(LIMITS.shortText, 1),
     description: TranslatedText(LIMITS.longText),
     kind: Type.Enum([...ORGANIZATION_KINDS]),
     email: Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]),
