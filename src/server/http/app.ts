@@ -32,6 +32,17 @@ import { searchApiRoutes } from '../features/search/search.routes.js';
 import { mapApiRoutes } from '../features/map/map.routes.js';
 import { mapPageRoutes, mapStyleOrigins } from '../features/map/map.pages.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteSummary[];
+  }
+}
+
+export interface RouteSummary {
+  method: string;
+  url: string;
+}
+
 export interface AppOptions {
   db: Db;
   /** A pino logger (see main.ts); none in tests. */
@@ -90,6 +101,12 @@ export async function buildApp({
   await app.register(formbody);
   await app.register(swagger, { openapi: openApiInfo, hideUntagged: true });
 
+  // Every route the app serves, for the authorization-matrix test (a new mutating route without an entry fails it).
+  const routeTable: RouteSummary[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
   const secureCookies = publicUrl?.startsWith('https://') ?? false;
   await registerSecurity(app, db, { secureCookies });
   registerPublicOrigin(app, publicUrl);
@@ -108,6 +125,7 @@ export async function buildApp({
   await app.register(apiDocsRoutes());
   const facts = siteFacts(db);
   const context: AppContext = { db, mailer, facts, secureCookies, freshness };
+  // issue 4 features register here
   void context;
   await app.register(homePageRoutes(facts));
   await app.register(servicesPageRoutes(db, facts));
