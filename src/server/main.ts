@@ -11,6 +11,9 @@ import { createMailer } from './features/mail/mail.service.js';
 import { smtpTransport } from './features/mail/mail.transport.js';
 import { allJobs } from './features/jobs/all-jobs.js';
 import { startJobRunner, type JobRunner } from './features/jobs/job-runner.js';
+import { enqueueJob } from './features/jobs/jobs.repository.js';
+import { bulkDownloadJobs, currentManifest, REFRESH_DOWNLOADS } from './features/hsds/export/bulk-downloads.service.js';
+import path from 'node:path';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,7 +29,9 @@ async function main(): Promise<void> {
     if (demo.seeded) logger.info(demo, 'demo directory loaded (labelled as demo data)');
     const news = await seedDemoNews(db);
     if (news.seeded) logger.info(news, 'demo news loaded (labelled as demo data)');
+    const accounts = await (await import('./features/demo/demo-accounts.js')).seedDemoAccounts(db);
   }
+  const downloadsDir = path.join(config.dataDir, 'downloads');
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : null;
   if (!transport) logger.info('no SMTP_URL: outgoing mail stays in the outbox (/admin/outbox)');
   let runner: JobRunner | undefined;
@@ -42,15 +47,25 @@ async function main(): Promise<void> {
     publicUrl: config.PUBLIC_URL,
     mailer,
     freshness,
+    downloadsDir,
   });
   if (config.RUN_JOBS) {
     const baseUrl =
       config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
     const jobs = allJobs({ transport, mailer, freshness, baseUrl });
-    runner = startJobRunner(db, jobs.handlers, {
-      recurring: jobs.recurring,
-      onError: (job, error) => logger.warn({ err: error, job: job.kind }, 'job failed'),
-    });
+    const downloads = bulkDownloadJobs(downloadsDir);
+    // The open-data downloads are rebuilt nightly; the first time, right away.
+    if (!(await currentManifest(downloadsDir))) {
+      await enqueueJob(db, { kind: REFRESH_DOWNLOADS, uniqueKey: 'downloads:first-build' });
+    }
+    runner = startJobRunner(
+      db,
+      { ...jobs.handlers, ...downloads.handlers },
+      {
+        recurring: [...jobs.recurring, ...downloads.recurring],
+        onError: (job, error) => logger.warn({ err: error, job: job.kind }, 'job failed'),
+      },
+    );
   }
   let stopping = false;
   const stop = async (signal: string) => {

@@ -54,6 +54,8 @@ export interface AppOptions {
   /** Outgoing mail; by default everything stays in the outbox (no SMTP). */
   mailer?: Mailer;
   freshness?: FreshnessSettings;
+  /** Where the nightly job keeps the bulk open-data downloads (DATA_DIR/downloads); none: streamed live. */
+  downloadsDir?: string;
 }
 
 export async function buildApp({
@@ -63,6 +65,7 @@ export async function buildApp({
   publicUrl,
   mailer = createMailer(null),
   freshness = DEFAULT_FRESHNESS,
+  downloadsDir,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
@@ -118,7 +121,7 @@ export async function buildApp({
   await app.register(organizationsApiRoutes(db));
   await app.register(locationsApiRoutes(db));
   await app.register(taxonomyApiRoutes(db));
-  await app.register(hsdsApiRoutes(db));
+  await app.register(hsdsApiRoutes(db, downloadsDir ? { downloadsDir } : {}));
   await app.register(newsApiRoutes(db));
   await app.register(searchApiRoutes(db));
   await app.register(mapApiRoutes(db));

@@ -25,6 +25,7 @@ import { standardJson } from './hsds-standard.js';
 import { hsdsPage } from './hsds.service.js';
 import type { HsdsObject } from './hsds.presenter.js';
 import { FILE_EXPORTS } from './export/file-exports.js';
+import { openBuiltDownload } from './export/bulk-downloads.service.js';
 
 function sendNdjson(reply: FastifyReply, records: AsyncIterable<HsdsObject>) {
   async function* lines() {
@@ -43,7 +44,8 @@ async function serviceSelection(db: Db, q: Omit<ServicesQuery, 'page' | 'per_pag
   };
 }
 
-export function hsdsApiRoutes(db: Db): FastifyPluginAsyncTypebox {
+/** `downloadsDir`: where the nightly job keeps the built downloads; without one they are streamed live. */
+export function hsdsApiRoutes(db: Db, options: { downloadsDir?: string } = {}): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/hsds', { schema: hsdsSchemas.meta }, async (request) => ({
       version: HSDS_VERSION,
@@ -75,10 +77,29 @@ export function hsdsApiRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.get('/hsds/downloads/:file', { schema: hsdsSchemas.download }, async (request, reply) => {
       const file = request.params.file;
+      reply.type(FILE_EXPORTS[file].type).header('content-disposition', `attachment; filename="rumbo-${file}"`);
+      const built = options.downloadsDir ? await openBuiltDownload(options.downloadsDir, file) : null;
+      if (built) {
+        return reply
+          .header('content-length', built.size)
+          .header('last-modified', built.modified.toUTCString())
+          .send(built.stream);
+      }
+      return reply.send(Readable.from(FILE_EXPORTS[file].build(db)));
+    });
+
+    app.get('/hsds/downloads/hsds-csv/:file', { schema: hsdsSchemas.tabularDownload }, async (request, reply) => {
+      const built = options.downloadsDir
+        ? await openBuiltDownload(options.downloadsDir, `hsds-csv/${request.params.file}`)
+        : null;
+      if (!built) throw notFound();
+      const type = request.params.file.endsWith('.json') ? 'application/json' : 'text/csv';
       return reply
-        .type(FILE_EXPORTS[file].type)
-        .header('content-disposition', `attachment; filename="rumbo-${file}"`)
-        .send(Readable.from(FILE_EXPORTS[file].build(db)));
+        .type(`${type}; charset=utf-8`)
+        .header('content-disposition', `attachment; filename="rumbo-hsds-${request.params.file}"`)
+        .header('content-length', built.size)
+        .header('last-modified', built.modified.toUTCString())
+        .send(built.stream);
     });
 
     app.get('/hsds/services', { schema: hsdsSchemas.services }, async (request, reply) => {

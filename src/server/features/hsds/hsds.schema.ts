@@ -106,6 +106,12 @@ export const hsdsSchemas = {
     params: Type.Object({ file: Type.Enum(['services.json', 'service-locations.geojson', 'services-hxl.csv']) }),
     response: { 200: Type.Unknown(), 400: ErrorResponse },
   },
+  tabularDownload: {
+    tags: ['hsds'],
+    summary: 'A file of the HSDS tabular data package (CSVs + datapackage.json), as last built by the nightly job.',
+    params: Type.Object({ file: Type.String({ pattern: '^[a-z_]{1,40}\\.(csv|json)$' }) }),
+    response: { 200: Type.Unknown(), 404: ErrorResponse },
+  },
   profileFile: {
     tags: ['hsds'],
     summary: 'The Rumbo HSDS profile: JSON Merge Patches over the HSDS schemas.',
