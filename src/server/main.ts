@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.js';
 import { openConfiguredDb } from './db/open-configured-db.js';
 import { seedDemo } from './features/demo/demo.service.js';
 import { seedDemoNews } from './features/news/news-demo.service.js';
+import { seedDemoAccounts } from './features/demo/demo-accounts.js';
 import { buildApp } from './http/app.js';
 import { createMailer } from './features/mail/mail.service.js';
 import { smtpTransport } from './features/mail/mail.transport.js';
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     if (demo.seeded) logger.info(demo, 'demo directory loaded (labelled as demo data)');
     const news = await seedDemoNews(db);
     if (news.seeded) logger.info(news, 'demo news loaded (labelled as demo data)');
-    const accounts = await (await import('./features/demo/demo-accounts.js')).seedDemoAccounts(db);
+    const accounts = await seedDemoAccounts(db);
+    if (accounts.seeded) logger.info(accounts, 'demo accounts created (password in README)');
   }
   const downloadsDir = path.join(config.dataDir, 'downloads');
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : null;

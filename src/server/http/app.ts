@@ -31,6 +31,7 @@ import { siteFacts } from '../features/site/site.service.js';
 import { searchApiRoutes } from '../features/search/search.routes.js';
 import { mapApiRoutes } from '../features/map/map.routes.js';
 import { mapPageRoutes, mapStyleOrigins } from '../features/map/map.pages.js';
+import { accountsFeature } from '../features/accounts/accounts.plugin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -129,6 +130,7 @@ export async function buildApp({
   const facts = siteFacts(db);
   const context: AppContext = { db, mailer, facts, secureCookies, freshness };
   // issue 4 features register here
+  await app.register(accountsFeature(context));
   void context;
   await app.register(homePageRoutes(facts));
   await app.register(servicesPageRoutes(db, facts));

@@ -61,6 +61,12 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
               <li>
                 <a href="/api/docs">{t('nav.api')}</a>
               </li>
+              <li>
+                <a href={`/${locale}/submit`}>{t('accounts.nav.submit')}</a>
+              </li>
+              <li>
+                <a href={`/${locale}/login`}>{t('accounts.nav.signIn')}</a>
+              </li>
             </ul>
           </nav>
           <nav aria-label={t('nav.languages')} class="languages">

@@ -1,0 +1,124 @@
+import { Secret, TOTP } from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, cookiesFrom, csrfFor, grant, TEST_PASSWORD } from '../../../../tests/support/auth.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
+import { findUserByEmail } from './users.repository.js';
+
+const form = 'application/x-www-form-urlencoded';
+let ipCounter = 0;
+const nextIp = () => `10.3.0.${++ipCounter}`;
+const codeFor = (secret: string, offset = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + offset,
+  });
+
+describe('two-step verification (TOTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function post(url: string, fields: Record<string, string>, cookie = '', csrfFrom = '/es/login') {
+    const csrf = await csrfFor(t.app, cookie, csrfFrom);
+    return t.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: nextIp(),
+      headers: { 'content-type': form, cookie: csrf.cookie },
+      payload: new URLSearchParams({ _csrf: csrf.token, ...fields }).toString(),
+    });
+  }
+
+  it('sends a moderator without TOTP to enrol, and lets them in only after a valid code', async () => {
+    await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], { email: 'mod@example.org' });
+    const signIn = await post('/es/login', { email: 'mod@example.org', password: TEST_PASSWORD, next: '/es/admin' });
+    expect(signIn.statusCode).toBe(303);
+    expect(signIn.headers.location).toBe('/es/account/totp?next=%2Fes%2Fadmin');
+    const cookie = cookiesFrom(signIn);
+    const admin = await t.app.inject({ url: '/es/admin', headers: { cookie } });
+    expect(admin.statusCode).toBe(302);
+    expect(admin.headers.location).toBe('/es/account/totp?next=%2Fes%2Fadmin');
+    const page = await t.app.inject({ url: '/es/account/totp', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('otpauth://totp/Rumbo:mod%40example.org?');
+    const secret = (await findUserByEmail(t.db, 'mod@example.org'))!.totp_secret!;
+    expect(page.body).toContain(secret.slice(0, 4) + ' ' + secret.slice(4, 8));
+    const wrong = await post('/es/account/totp', { code: '000000' }, cookie, '/es/account/totp');
+    expect(wrong.statusCode).toBe(400);
+    expect((await findUserByEmail(t.db, 'mod@example.org'))!.totp_enabled).toBe(false);
+    const right = await post(
+      '/es/account/totp',
+      { code: codeFor(secret), next: '/es/admin' },
+      cookie,
+      '/es/account/totp',
+    );
+    expect(right.statusCode).toBe(303);
+    expect(right.headers.location).toBe('/es/admin');
+    expect((await findUserByEmail(t.db, 'mod@example.org'))!.totp_enabled).toBe(true);
+    const adminNow = await t.app.inject({ url: '/es/admin', headers: { cookie } });
+    expect(adminNow.statusCode).toBe(200);
+    expect(adminNow.body).toContain('/es/admin/moderation');
+  });
+
+  it('asks for the code after the password, and counts wrong codes toward the lock', async () => {
+    const secret = new Secret({ size: 20 }).base32;
+    await buildUser(t.db, [grant('admin')], { email: 'root@example.org', totpSecret: secret });
+    const signIn = await post('/es/login', { email: 'root@example.org', password: TEST_PASSWORD });
+    expect(signIn.headers.location).toBe('/es/login/totp');
+    const cookie = cookiesFrom(signIn);
+    expect((await t.app.inject({ url: '/es/admin/users', headers: { cookie } })).headers.location).toBe(
+      '/es/login/totp?next=%2Fes%2Fadmin%2Fusers',
+    );
+    const page = await t.app.inject({ url: '/es/login/totp', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    const wrong = await post('/es/login/totp', { code: '123456' }, cookie, '/es/login/totp');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('Este código no es correcto');
+    const bad = await post('/es/login/totp', { code: '<script>' }, cookie, '/es/login/totp');
+    expect(bad.statusCode).toBe(400);
+    const right = await post(
+      '/es/login/totp',
+      { code: codeFor(secret), next: '/es/admin/users' },
+      cookie,
+      '/es/login/totp',
+    );
+    expect(right.statusCode).toBe(303);
+    expect(right.headers.location).toBe('/es/admin/users');
+    expect((await t.app.inject({ url: '/es/admin/users', headers: { cookie } })).statusCode).toBe(200);
+  });
+
+  it('locks the account after 5 wrong codes and ends the half-signed-in session', async () => {
+    const secret = new Secret({ size: 20 }).base32;
+    await buildUser(t.db, [], { email: 'tina@example.org', totpSecret: secret });
+    const cookie = cookiesFrom(await post('/es/login', { email: 'tina@example.org', password: TEST_PASSWORD }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await post('/es/login/totp', { code: '999999' }, cookie, '/es/login/totp')).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    expect((await findUserByEmail(t.db, 'tina@example.org'))!.locked_until).not.toBeNull();
+    expect((await t.app.inject({ url: '/es/account', headers: { cookie } })).statusCode).toBe(302);
+    const again = await post('/es/login', { email: 'tina@example.org', password: TEST_PASSWORD });
+    expect(again.statusCode).toBe(423);
+  });
+
+  it('refuses a code post without CSRF', async () => {
+    const secret = new Secret({ size: 20 }).base32;
+    const user = await buildUser(t.db, [], { email: 'uma@example.org', totpSecret: secret });
+    const cookie = cookiesFrom(await post('/es/login', { email: 'uma@example.org', password: TEST_PASSWORD }));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/es/login/totp',
+      headers: { 'content-type': form, cookie },
+      payload: `code=${codeFor(secret)}`,
+    });
+    expect(res.statusCode).toBe(403);
+    const sessions = await t.db.query
+      .selectFrom('sessions')
+      .select('second_factor_done')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(sessions).toEqual([{ second_factor_done: false }]);
+  });
+});

@@ -1,0 +1,57 @@
+// Password checks with lockout: five failures in a row (passwords or second-factor codes) lock the account for
+// fifteen minutes; unknown emails take as long as known ones and get the same answer.
+import type { Db } from '../../db/db.js';
+import { addFailedLogin, clearFailedLogins, lockUser } from './lockout.repository.js';
+import { verifyDecoy, verifyPassword } from './secrets.js';
+import { findUserByEmail, findUserById, type UserRow } from './users.repository.js';
+import { verifyTotp } from './totp.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export type SignInResult =
+  { ok: true; user: UserRow } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; minutes: number };
+
+const INVALID: SignInResult = { ok: false, reason: 'invalid' };
+
+/** Minutes left on a lock (0 when not locked). */
+export function lockedMinutes(user: Pick<UserRow, 'locked_until'>, now = Date.now()): number {
+  if (!user.locked_until) return 0;
+  const left = new Date(user.locked_until).getTime() - now;
+  return left > 0 ? Math.ceil(left / 60_000) : 0;
+}
+
+export async function checkPassword(db: Db, email: string, password: string): Promise<SignInResult> {
+  const user = await findUserByEmail(db, email);
+  if (!user || !user.password_hash || user.disabled_at) {
+    await verifyDecoy(password);
+    return INVALID;
+  }
+  const minutes = lockedMinutes(user);
+  if (minutes > 0) {
+    // Even the right password fails while locked; spend the same time as a real check.
+    await verifyDecoy(password);
+    return { ok: false, reason: 'locked', minutes };
+  }
+  if (!(await verifyPassword(user.password_hash, password))) return recordFailure(db, user.id);
+  await clearFailedLogins(db, user.id);
+  return { ok: true, user };
+}
+
+/** The second factor of a signed-in (but not yet verified) user; wrong codes count toward the same lock. */
+export async function checkTotp(db: Db, userId: string, code: string): Promise<SignInResult> {
+  const user = await findUserById(db, userId);
+  if (!user?.totp_secret || !user.totp_enabled) return INVALID;
+  const minutes = lockedMinutes(user);
+  if (minutes > 0) return { ok: false, reason: 'locked', minutes };
+  if (!verifyTotp(user.totp_secret, code)) return recordFailure(db, user.id);
+  await clearFailedLogins(db, user.id);
+  return { ok: true, user };
+}
+
+async function recordFailure(db: Db, userId: string): Promise<SignInResult> {
+  const failures = await addFailedLogin(db, userId);
+  if (failures < MAX_FAILED_LOGINS) return INVALID;
+  await lockUser(db, userId, new Date(Date.now() + LOCK_MINUTES * 60_000));
+  return { ok: false, reason: 'locked', minutes: LOCK_MINUTES };
+}
