@@ -271,6 +271,7 @@ export interface UserTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
   preferred_locale: Generated<Locale>;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;

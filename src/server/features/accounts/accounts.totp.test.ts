@@ -88,6 +88,18 @@ describe('two-step verification (TOTP)', () => {
     expect((await t.app.inject({ url: '/es/admin/users', headers: { cookie } })).statusCode).toBe(200);
   });
 
+  it('accepts a code once: the same code replayed in another session is refused', async () => {
+    const secret = new Secret({ size: 20 }).base32;
+    await buildUser(t.db, [grant('admin')], { email: 'replay@example.org', totpSecret: secret });
+    const code = codeFor(secret);
+    const first = cookiesFrom(await post('/es/login', { email: 'replay@example.org', password: TEST_PASSWORD }));
+    expect((await post('/es/login/totp', { code }, first, '/es/login/totp')).statusCode).toBe(303);
+    const second = cookiesFrom(await post('/es/login', { email: 'replay@example.org', password: TEST_PASSWORD }));
+    const replay = await post('/es/login/totp', { code }, second, '/es/login/totp');
+    expect(replay.statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/es/admin/users', headers: { cookie: second } })).statusCode).toBe(302);
+  });
+
   it('locks the account after 5 wrong codes and ends the half-signed-in session', async () => {
     const secret = new Secret({ size: 20 }).base32;
     await buildUser(t.db, [], { email: 'tina@example.org', totpSecret: secret });

@@ -29,3 +29,15 @@ export async function clearFailedLogins(db: Db, userId: string): Promise<void> {
     .where((eb) => eb.or([eb('failed_logins', '<>', 0), eb('locked_until', 'is not', null)]))
     .execute();
 }
+
+/** Records the TOTP step just used; false when that step (or a later one) was already used: a replayed code. */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const row = await db.query
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,10 +1,10 @@
 // Password checks with lockout: five failures in a row (passwords or second-factor codes) lock the account for
 // fifteen minutes; unknown emails take as long as known ones and get the same answer.
 import type { Db } from '../../db/db.js';
-import { addFailedLogin, clearFailedLogins, lockUser } from './lockout.repository.js';
+import { addFailedLogin, claimTotpStep, clearFailedLogins, lockUser } from './lockout.repository.js';
 import { verifyDecoy, verifyPassword } from './secrets.js';
 import { findUserByEmail, findUserById, type UserRow } from './users.repository.js';
-import { verifyTotp } from './totp.js';
+import { totpStep } from './totp.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -44,7 +44,9 @@ export async function checkTotp(db: Db, userId: string, code: string): Promise<S
   if (!user?.totp_secret || !user.totp_enabled) return INVALID;
   const minutes = lockedMinutes(user);
   if (minutes > 0) return { ok: false, reason: 'locked', minutes };
-  if (!verifyTotp(user.totp_secret, code)) return recordFailure(db, user.id);
+  const step = totpStep(user.totp_secret, code);
+  // A code already used (replayed within its window) counts as a wrong one.
+  if (step === null || !(await claimTotpStep(db, user.id, step))) return recordFailure(db, user.id);
   await clearFailedLogins(db, user.id);
   return { ok: true, user };
 }

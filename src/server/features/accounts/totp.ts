@@ -31,7 +31,13 @@ export function groupedKey(secretBase32: string): string {
 
 /** Whether a code is valid now (the step before and after count too, for clock drift). */
 export function verifyTotp(secretBase32: string, code: string): boolean {
+  return totpStep(secretBase32, code) !== null;
+}
+
+/** The 30-second time step a valid code belongs to (to refuse a replay of the same code), or null. */
+export function totpStep(secretBase32: string, code: string, now = Date.now()): number | null {
   const digits = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(digits)) return false;
-  return totpOf(secretBase32).validate({ token: digits, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(digits)) return null;
+  const delta = totpOf(secretBase32).validate({ token: digits, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
 }
