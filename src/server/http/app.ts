@@ -32,6 +32,7 @@ import { searchApiRoutes } from '../features/search/search.routes.js';
 import { mapApiRoutes } from '../features/map/map.routes.js';
 import { mapPageRoutes, mapStyleOrigins } from '../features/map/map.pages.js';
 import { accountsFeature } from '../features/accounts/accounts.plugin.js';
+import { newsAdminPageRoutes } from '../features/news/news-admin.pages.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -131,6 +132,7 @@ export async function buildApp({
   const context: AppContext = { db, mailer, facts, secureCookies, freshness };
   // issue 4 features register here
   await app.register(accountsFeature(context));
+  await app.register(newsAdminPageRoutes(context));
   void context;
   await app.register(homePageRoutes(facts));
   await app.register(servicesPageRoutes(db, facts));

@@ -36,6 +36,9 @@ export function roleLinks(t: Translate, locale: string, viewer: Pick<Viewer, 'ro
     links.push({ href: `/${locale}/admin/users`, label: t('accounts.links.users') });
     links.push({ href: `/${locale}/admin/outbox`, label: t('accounts.links.outbox') });
   }
+  if (has('admin') || has('publisher')) {
+    links.push({ href: `/${locale}/admin/news`, label: t('newsadmin.list.title') });
+  }
   return links;
 }
 

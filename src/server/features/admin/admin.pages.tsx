@@ -104,7 +104,7 @@ export function adminPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get('/:locale/admin', { schema: { params: LocaleParams } }, async (request, reply) => {
       const locale = pageLocale(request.params);
       const access = await guardPage(request, locale, {
-        anyOf: [{ kind: 'manage_users' }, { kind: 'moderate_any' }, { kind: 'read_outbox' }],
+        anyOf: [{ kind: 'manage_users' }, { kind: 'moderate_any' }, { kind: 'read_outbox' }, { kind: 'publish_news' }],
       });
       if ('redirect' in access) return reply.redirect(access.redirect);
       return send(request, reply, locale, (c) => (
