@@ -1,0 +1,161 @@
+// The authorization matrix: for each mutating route, who may use it and a plausible request (valid enough that an
+// allowed role gets past authorization). Kept beside the test that drives every role against every entry.
+import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../src/server/db/db.js';
+
+export const WHO = [
+  'anonymous',
+  'plain',
+  'admin',
+  'adminPending',
+  'moderatorMX',
+  'moderatorCR',
+  'editorA',
+  'editorB',
+  'hubReporter',
+  'publisher',
+] as const;
+export type Who = (typeof WHO)[number];
+type SignedIn = Exclude<Who, 'anonymous'>;
+
+export interface Fixture {
+  db: Db;
+  app: FastifyInstance;
+  /** An organization in Mexico (editorA edits it), one in Costa Rica (editorB). */
+  orgA: string;
+  orgB: string;
+  serviceA: string;
+  hubLocation: string;
+  users: Record<string, { id: string; email: string }>;
+}
+
+export interface MatrixEntry {
+  /** "METHOD /url/pattern" as Fastify registered it. */
+  route: string;
+  allowed: 'everyone' | Who[];
+  request(fx: Fixture, who: Who): Promise<{ url: string; body: Record<string, string> }>;
+}
+
+const SIGNED_IN: SignedIn[] = [
+  'plain',
+  'admin',
+  'adminPending',
+  'moderatorMX',
+  'moderatorCR',
+  'editorA',
+  'editorB',
+  'hubReporter',
+  'publisher',
+];
+/** Signed in and past the second factor where the roles need one. */
+const SIGNED_IN_DONE = SIGNED_IN.filter((who) => who !== 'adminPending');
+const unique = () => randomUUID().slice(0, 8);
+const fixed =
+  (url: string, body: Record<string, string> = {}) =>
+  async () => ({ url, body });
+
+export const MATRIX: MatrixEntry[] = [
+  // Signing in and out, links and resets: open to everyone (the link itself is what authorizes).
+  {
+    route: 'POST /:locale/login',
+    allowed: 'everyone',
+    request: fixed('/es/login', { email: 'nobody@example.org', password: 'wrong password' }),
+  },
+  { route: 'POST /:locale/logout', allowed: 'everyone', request: fixed('/es/logout') },
+  {
+    route: 'POST /:locale/login/link',
+    allowed: 'everyone',
+    request: fixed('/es/login/link', { email: 'nobody@example.org' }),
+  },
+  { route: 'POST /:locale/login/link/:token', allowed: 'everyone', request: fixed('/es/login/link/not-a-token') },
+  {
+    route: 'POST /:locale/password/forgot',
+    allowed: 'everyone',
+    request: fixed('/es/password/forgot', { email: 'nobody@example.org' }),
+  },
+  {
+    route: 'POST /:locale/password/reset/:token',
+    allowed: 'everyone',
+    request: fixed('/es/password/reset/not-a-token', {
+      password: 'a new long password',
+      confirm: 'a new long password',
+    }),
+  },
+  {
+    route: 'POST /:locale/invite/:token',
+    allowed: 'everyone',
+    request: fixed('/es/invite/not-a-token', {
+      displayName: 'Ana',
+      password: 'a new long password',
+      confirm: 'a new long password',
+    }),
+  },
+  // The second-factor step belongs to a signed-in session (one already past it is sent on to its account page);
+  // enrolment to any signed-in account.
+  {
+    route: 'POST /:locale/login/totp',
+    allowed: SIGNED_IN,
+    request: fixed('/es/login/totp', { code: '000000' }),
+  },
+  { route: 'POST /:locale/account/totp', allowed: SIGNED_IN, request: fixed('/es/account/totp', { code: '000000' }) },
+  {
+    route: 'POST /:locale/account/password',
+    allowed: SIGNED_IN_DONE,
+    request: fixed('/es/account/password', {
+      current: 'wrong password',
+      password: 'a new long password',
+      confirm: 'a new long password',
+    }),
+  },
+  // Admin: users and roles.
+  {
+    route: 'POST /:locale/admin/users/invite',
+    allowed: ['admin'],
+    request: async () => ({
+      url: '/es/admin/users/invite',
+      body: { email: `invitee-${unique()}@example.org`, displayName: 'Invitee', role: 'publisher', locale: 'es' },
+    }),
+  },
+  {
+    route: 'POST /:locale/admin/users/roles/:roleId/revoke',
+    allowed: ['admin'],
+    request: async (fx) => {
+      // A role of a throw-away user, so that no role of the test's own users changes.
+      const user = await fx.db.query
+        .insertInto('users')
+        .values({ email: `target-${unique()}@example.org`, display_name: 'Target' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const role = await fx.db.query
+        .insertInto('user_roles')
+        .values({ user_id: user.id, role: 'publisher' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/es/admin/users/roles/${role.id}/revoke`, body: {} };
+    },
+  },
+  // News publishing.
+  {
+    route: 'POST /:locale/admin/news/new',
+    allowed: ['admin', 'publisher'],
+    request: async () => ({
+      url: '/es/admin/news/new',
+      body: {
+        action: 'save',
+        date: '2026-11-20',
+        original_locale: 'es',
+        'title.es': `Nota ${unique()}`,
+        status: 'draft',
+      },
+    }),
+  },
+  {
+    route: 'POST /:locale/admin/news/:id/edit',
+    allowed: ['admin', 'publisher'],
+    request: async (fx) => {
+      const item = await fx.db.query.selectFrom('news_items').select(['id', 'updated_at']).executeTakeFirst();
+      return { url: `/es/admin/news/${item?.id ?? randomUUID()}/edit`, body: { action: 'preview' } };
+    },
+  },
+];
