@@ -3,6 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/server/db/db.js';
+import { blankForm } from '../../src/server/features/submissions/submission-form.js';
+import { startDraft } from '../../src/server/features/submissions/submissions.service.js';
+import { buildSubmission } from '../../src/server/features/moderation/moderation.fixtures.js';
+import { sampleListing } from '../../src/server/features/listings/listing.fixtures.js';
+
+/** A fresh pending submission in Mexico (named like organization A, so A is flagged as its duplicate). */
+const pendingMx = async (fx: Fixture) =>
+  (await buildSubmission(fx.db, sampleListing({ name: 'Organización A (MX)' }))).id;
 
 export const WHO = [
   'anonymous',
@@ -91,6 +99,12 @@ export const MATRIX: MatrixEntry[] = [
       confirm: 'a new long password',
     }),
   },
+  // Re-verification links from the freshness mail: the link itself is the credential.
+  {
+    route: 'POST /:locale/verify/:token',
+    allowed: 'everyone',
+    request: fixed('/es/verify/not-a-token', { answer: 'ok' }),
+  },
   // The second-factor step belongs to a signed-in session (one already past it is sent on to its account page);
   // enrolment to any signed-in account.
   {
@@ -157,5 +171,60 @@ export const MATRIX: MatrixEntry[] = [
       const item = await fx.db.query.selectFrom('news_items').select(['id', 'updated_at']).executeTakeFirst();
       return { url: `/es/admin/news/${item?.id ?? randomUUID()}/edit`, body: { action: 'preview' } };
     },
+  },
+  // The public submission form and its private draft links: open to everyone.
+  {
+    route: 'POST /:locale/submit',
+    allowed: 'everyone',
+    request: fixed('/es/submit', { action: 'save', 'organization.name': 'Matriz' }),
+  },
+  {
+    route: 'POST /:locale/submit/draft/:token',
+    allowed: 'everyone',
+    request: async (fx) => ({
+      url: `/es/submit/draft/${await startDraft(fx.db, 'es', blankForm('es'))}`,
+      body: { action: 'save', 'organization.name': 'Matriz' },
+    }),
+  },
+  {
+    route: 'POST /:locale/submit/confirm/:token',
+    allowed: 'everyone',
+    request: fixed('/es/submit/confirm/not-a-token'),
+  },
+  // Editing a live listing: its editors and admins.
+  {
+    route: 'POST /:locale/account/organizations/:id/edit',
+    allowed: ['admin', 'editorA'],
+    request: async (fx) => ({ url: `/es/account/organizations/${fx.orgA}/edit`, body: { action: 'save' } }),
+  },
+  // Moderation decisions: admins and the moderators of the submission's country.
+  {
+    route: 'POST /:locale/admin/moderation/:id/approve',
+    allowed: ['admin', 'moderatorMX'],
+    request: async (fx) => ({ url: `/es/admin/moderation/${await pendingMx(fx)}/approve`, body: {} }),
+  },
+  {
+    route: 'POST /:locale/admin/moderation/:id/reject',
+    allowed: ['admin', 'moderatorMX'],
+    request: async (fx) => ({
+      url: `/es/admin/moderation/${await pendingMx(fx)}/reject`,
+      body: { reason: 'Duplicada' },
+    }),
+  },
+  {
+    route: 'POST /:locale/admin/moderation/:id/request-changes',
+    allowed: ['admin', 'moderatorMX'],
+    request: async (fx) => ({
+      url: `/es/admin/moderation/${await pendingMx(fx)}/request-changes`,
+      body: { reason: 'Falta el horario' },
+    }),
+  },
+  {
+    route: 'POST /:locale/admin/moderation/:id/merge',
+    allowed: ['admin', 'moderatorMX'],
+    request: async (fx) => ({
+      url: `/es/admin/moderation/${await pendingMx(fx)}/merge`,
+      body: { organization_id: fx.orgA },
+    }),
   },
 ];

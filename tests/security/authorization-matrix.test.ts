@@ -34,7 +34,7 @@ describe('authorization matrix', () => {
     t = await createTestApp();
     const orgA = await buildOrganization(t.db, { name: 'Organización A (MX)' });
     const orgB = await buildOrganization(t.db, { name: 'Organización B (CR)' });
-    const serviceA = await buildService(t.db, { organizationId: orgA.id });
+    const { service: serviceA } = await buildService(t.db, { organizationId: orgA.id });
     await buildService(t.db, { organizationId: orgB.id, location: { country_code: 'CR', city: 'San José' } });
     const hub = await t.db.query
       .selectFrom('locations')

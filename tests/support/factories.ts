@@ -5,6 +5,8 @@ import type { Db } from '../../src/server/db/db.js';
 import type { LocationTable, OrganizationTable, Population, ServiceTable } from '../../src/server/db/schema.js';
 
 let counter = 0;
+/** Verification dates relative to today, so a listing made by a factory stays fresh whenever the tests run. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 const next = () => ++counter;
 
 export async function buildOrganization(db: Db, overrides: Partial<Insertable<OrganizationTable>> = {}) {
@@ -17,7 +19,7 @@ export async function buildOrganization(db: Db, overrides: Partial<Insertable<Or
       description: JSON.stringify({ es: 'Organización de prueba.', en: 'Test organization.' }),
       kind: 'ngo',
       original_locale: 'es',
-      last_verified_at: new Date('2026-10-01T00:00:00Z'),
+      last_verified_at: daysAgo(54),
       verified_by: 'Test moderator',
       ...overrides,
     })
@@ -77,7 +79,7 @@ export async function buildService(
       }),
       original_locale: 'es',
       cost: 'free',
-      last_verified_at: new Date('2026-10-15T00:00:00Z'),
+      last_verified_at: daysAgo(40),
       verified_by: 'Test moderator',
       ...overrides,
     })

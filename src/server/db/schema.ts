@@ -446,3 +446,11 @@ export type SearchTables = {
   service_search_stale: { service_id: string };
   search_keywords: { term_code: string; keywords: Json<Translated> };
 };
+
+// ---- Submission drafts (migrations/0009_submission_drafts.sql) -------------------------------------------------
+// Declaration merging adds the column to SubmissionTable above.
+export interface SubmissionTable {
+  /** The form as typed (features/submissions/submission-form.ts ListingForm); null when none is pending. */
+  draft_form: ColumnType<unknown, unknown, unknown>;
+}
+// ---- End of submission drafts ----------------------------------------------------------------------------------

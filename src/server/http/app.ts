@@ -32,7 +32,10 @@ import { searchApiRoutes } from '../features/search/search.routes.js';
 import { mapApiRoutes } from '../features/map/map.routes.js';
 import { mapPageRoutes, mapStyleOrigins } from '../features/map/map.pages.js';
 import { accountsFeature } from '../features/accounts/accounts.plugin.js';
+import { submissionPageRoutes } from '../features/submissions/submissions.pages.js';
 import { newsAdminPageRoutes } from '../features/news/news-admin.pages.js';
+import { freshnessPageRoutes } from '../features/freshness/freshness.pages.js';
+import { moderationFeature } from '../features/moderation/moderation.plugin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -119,25 +122,28 @@ export async function buildApp({
   registerAssets(app);
 
   await app.register(healthRoutes(db));
-  await app.register(servicesApiRoutes(db));
+  await app.register(servicesApiRoutes(db, freshness));
   await app.register(organizationsApiRoutes(db));
   await app.register(locationsApiRoutes(db));
   await app.register(taxonomyApiRoutes(db));
   await app.register(hsdsApiRoutes(db, downloadsDir ? { downloadsDir } : {}));
   await app.register(newsApiRoutes(db));
-  await app.register(searchApiRoutes(db));
-  await app.register(mapApiRoutes(db));
+  await app.register(searchApiRoutes(db, freshness));
+  await app.register(mapApiRoutes(db, undefined, freshness));
   await app.register(apiDocsRoutes());
   const facts = siteFacts(db);
   const context: AppContext = { db, mailer, facts, secureCookies, freshness };
   // issue 4 features register here
-  await app.register(accountsFeature(context));
+  await app.register(moderationFeature(context));
+  await app.register(submissionPageRoutes(context));
+  await app.register(freshnessPageRoutes(context));
   await app.register(newsAdminPageRoutes(context));
+  await app.register(accountsFeature(context));
   void context;
   await app.register(homePageRoutes(facts));
-  await app.register(servicesPageRoutes(db, facts));
-  await app.register(organizationsPageRoutes(db, facts));
+  await app.register(servicesPageRoutes(db, facts, freshness));
+  await app.register(organizationsPageRoutes(db, facts, freshness));
   await app.register(newsPageRoutes(db, facts));
-  await app.register(mapPageRoutes(db, facts));
+  await app.register(mapPageRoutes(db, facts, freshness));
   return app;
 }

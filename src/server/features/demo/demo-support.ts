@@ -4,9 +4,14 @@ import type { Locale, Translated } from '../../db/schema.js';
 import type { DemoPlace } from './demo-places.js';
 import type { T5 } from './demo-texts.js';
 
-/** "Last verified" dates are spread over the 14 months before this date. */
+/**
+ * "Last verified" dates are generated over the 215 days (about 7 months) before this date, so the same seed always
+ * gives the same dates. Loaders shift them by (load time − this date) (see demo.service.ts), so on any day the
+ * newest listing was verified that day and, with the default settings (re-verify after 6 months, hide after 12),
+ * roughly one listing in seven shows the "not verified since" badge and none is hidden.
+ */
 export const DEMO_REFERENCE_DATE = new Date('2026-11-01T12:00:00Z');
-const VERIFIED_WINDOW_DAYS = 425;
+export const VERIFIED_WINDOW_DAYS = 215;
 
 export interface Rng {
   next(): number;

@@ -33,7 +33,7 @@ export async function buildFullService(db: Db): Promise<FullRecord> {
       email: 'contacto@example.org',
       website: 'https://example.org/red',
       original_locale: 'es',
-      last_verified_at: new Date('2026-10-01T00:00:00Z'),
+      last_verified_at: new Date(Date.now() - 54 * 86_400_000),
       verified_by: 'Moderadora',
     })
     .returning('id')
@@ -67,7 +67,7 @@ export async function buildFullService(db: Db): Promise<FullRecord> {
       eligibility_description: all('Elegibilidad'),
       application_process: all('Proceso'),
       schedule_notes: all('Horario'),
-      last_verified_at: new Date('2026-10-15T00:00:00Z'),
+      last_verified_at: new Date(Date.now() - 40 * 86_400_000),
       verified_by: 'Moderadora',
     })
     .returning('id')

@@ -4,6 +4,7 @@ import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { Db } from '../../db/db.js';
 import type { Bbox } from './map.bbox.js';
 import { mapDataVersion, mapPoints, type MapFilters } from './map.repository.js';
+import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 
 /** Clusters break apart into single services from this zoom on. */
 export const MAX_CLUSTER_ZOOM = 16;
@@ -32,6 +33,8 @@ export interface ClusterIndexOptions {
   versionTtlMs?: number;
   /** Indexes kept at once (the unfiltered one and the most recent filter combinations). */
   maxIndexes?: number;
+  /** Which listings are old enough to leave out (REVERIFY/HIDE settings). */
+  freshness?: FreshnessSettings;
 }
 
 /** Builds a supercluster index over places; exported for tests and the benchmark. */
@@ -91,6 +94,7 @@ export class ClusterIndexes {
   private checking: Promise<void> | null = null;
   private readonly ttlMs: number;
   private readonly maxIndexes: number;
+  private readonly freshness: FreshnessSettings;
 
   constructor(
     private readonly db: Db,
@@ -98,6 +102,7 @@ export class ClusterIndexes {
   ) {
     this.ttlMs = options.versionTtlMs ?? 30_000;
     this.maxIndexes = options.maxIndexes ?? 8;
+    this.freshness = options.freshness ?? DEFAULT_FRESHNESS;
   }
 
   async clusters(filters: MapFilters, bbox: Bbox, zoom: number): Promise<ClusterAnswer> {
@@ -131,7 +136,7 @@ export class ClusterIndexes {
   }
 
   private build(key: string, filters: MapFilters): Promise<ClusterIndex> {
-    const index = mapPoints(this.db, filters).then(buildIndex);
+    const index = mapPoints(this.db, filters, this.freshness).then(buildIndex);
     index.catch(() => this.indexes.delete(key));
     return index;
   }
@@ -140,7 +145,7 @@ export class ClusterIndexes {
   private async checkVersion(): Promise<void> {
     if (Date.now() - this.checkedAt < this.ttlMs) return;
     const first = this.version === null;
-    this.checking ??= mapDataVersion(this.db)
+    this.checking ??= mapDataVersion(this.db, this.freshness)
       .then((version) => {
         this.version = version;
         this.checkedAt = Date.now();

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../db/db.js';
+import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { loadConfig } from '../../config/config.js';
 import { PageQuery, pageWindow } from '../../http/pagination.js';
 import { islandAssets } from '../../http/assets.js';
@@ -12,7 +13,11 @@ import { browseServices } from '../services/services.service.js';
 import { MapFilterQuery } from './map.schema.js';
 import { MapPage } from './map.view.js';
 
-export function mapPageRoutes(db: Db, facts: () => Promise<SiteFacts>): FastifyPluginAsyncTypebox {
+export function mapPageRoutes(
+  db: Db,
+  facts: () => Promise<SiteFacts>,
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
+): FastifyPluginAsyncTypebox {
   const styleUrl = loadConfig().MAP_STYLE_URL;
   return async (app) => {
     app.get(
@@ -28,7 +33,10 @@ export function mapPageRoutes(db: Db, facts: () => Promise<SiteFacts>): FastifyP
         const locale = pageLocale(request.params);
         const { page, per_page, ...filters } = request.query;
         const normalized = { ...filters, country: filters.country?.toUpperCase() };
-        const [site, result] = await Promise.all([facts(), browseServices(db, normalized, pageWindow(request.query))]);
+        const [site, result] = await Promise.all([
+          facts(),
+          browseServices(db, normalized, pageWindow(request.query), freshness),
+        ]);
         const ctx = pageContext(request, locale, site.demo);
         return sendPage(
           reply,

@@ -2,6 +2,8 @@
 // fingerprint of the data to know when the cluster index is stale. The only place the map queries.
 import { sql } from 'kysely';
 import type { Db } from '../../db/db.js';
+import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
+import { monthsAgo, shownInResults } from '../freshness/freshness.repository.js';
 import { serviceHasCategory, serviceServesPopulation, serviceSpeaks } from '../services/service-filters.repository.js';
 import type { Population } from '../../db/schema.js';
 
@@ -26,13 +28,19 @@ const publicLongitude = sql<number>`CASE WHEN l.address_visibility = 'city' THEN
  * Every (service, place) pair to draw. Hidden addresses (shelters) are left out: even a rounded position of a
  * shelter in a small town points at it. They stay in the list under the map.
  */
-export async function mapPoints(db: Db, filters: MapFilters): Promise<MapPoint[]> {
+export async function mapPoints(
+  db: Db,
+  filters: MapFilters,
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
+): Promise<MapPoint[]> {
   let q = db.query
     .selectFrom('service_at_locations as sal')
     .innerJoin('services as s', 's.id', 'sal.service_id')
     .innerJoin('locations as l', 'l.id', 'sal.location_id')
     .select(['s.id as service_id', publicLatitude.as('latitude'), publicLongitude.as('longitude')])
     .where('s.status', '=', 'active')
+    // Listings unverified for too long are off the map until verified again.
+    .where(shownInResults('s.last_verified_at', freshness))
     .where('l.address_visibility', '<>', 'hidden');
   const { country, category, population, language } = filters;
   if (country) q = q.where('l.country_code', '=', country);
@@ -42,11 +50,17 @@ export async function mapPoints(db: Db, filters: MapFilters): Promise<MapPoint[]
   return q.execute();
 }
 
-/** Changes whenever a service or place is added, removed or edited (the index is rebuilt then). */
-export async function mapDataVersion(db: Db): Promise<string> {
+/**
+ * Changes whenever a service or place is added, removed or edited, or a listing ages out of the results (the
+ * index is rebuilt then).
+ */
+export async function mapDataVersion(db: Db, freshness: FreshnessSettings = DEFAULT_FRESHNESS): Promise<string> {
+  const cutoff = monthsAgo(freshness.hideAfterMonths);
   const row = await db.query
     .selectNoFrom([
-      sql<string>`(SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM services)`.as('services'),
+      sql<string>`(SELECT count(*) || ':' || count(*) FILTER (WHERE last_verified_at >= ${cutoff}) || ':' || coalesce(max(updated_at)::text, '') FROM services)`.as(
+        'services',
+      ),
       sql<string>`(SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM locations)`.as('locations'),
       sql<string>`(SELECT count(*)::text FROM service_at_locations)`.as('links'),
       sql<string>`(SELECT count(*)::text FROM service_taxonomy_terms)`.as('categories'),

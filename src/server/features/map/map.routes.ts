@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../db/db.js';
+import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { notFound } from '../../http/errors.js';
 import { parseBbox } from './map.bbox.js';
 import { basemap, BASEMAP_DETAILS, BASEMAP_VERSION, type BasemapDetail } from './map.basemap.js';
@@ -13,7 +14,12 @@ export function basemapUrl(detail: BasemapDetail): string {
   return `/map-data/${BASEMAP_VERSION}/basemap-${detail}.json`;
 }
 
-export function mapApiRoutes(db: Db, indexes = new ClusterIndexes(db)): FastifyPluginAsyncTypebox {
+export function mapApiRoutes(
+  db: Db,
+  given?: ClusterIndexes,
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
+): FastifyPluginAsyncTypebox {
+  const indexes = given ?? new ClusterIndexes(db, { freshness });
   return async (app) => {
     app.get('/api/v1/map/clusters', { schema: clustersSchema }, async (request, reply) => {
       const { bbox, zoom, ...filters } = request.query;

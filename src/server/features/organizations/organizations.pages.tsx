@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../db/db.js';
+import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { CountryCode, IdParams } from '../../http/common-schema.js';
 import { notFound } from '../../http/errors.js';
 import { PageQuery, pageWindow } from '../../http/pagination.js';
@@ -14,7 +15,11 @@ import { DiasporaPage, OrganizationPage } from './organizations.view.js';
 
 const LocaleParams = Type.Object({ locale: Type.String() });
 
-export function organizationsPageRoutes(db: Db, facts: () => Promise<SiteFacts>): FastifyPluginAsyncTypebox {
+export function organizationsPageRoutes(
+  db: Db,
+  facts: () => Promise<SiteFacts>,
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/:locale/organizations/:id',
@@ -30,7 +35,7 @@ export function organizationsPageRoutes(db: Db, facts: () => Promise<SiteFacts>)
         if (!organization) throw notFound();
         const [site, services] = await Promise.all([
           facts(),
-          browseServices(db, { organizationId: organization.id }, pageWindow(request.query)),
+          browseServices(db, { organizationId: organization.id }, pageWindow(request.query), freshness),
         ]);
         const ctx = pageContext(request, locale, site.demo);
         return sendPage(

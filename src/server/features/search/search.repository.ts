@@ -2,6 +2,7 @@
 // Every query is bounded: at most MAX_TERMS words, at most MAX_CANDIDATES rows ranked, a LIMIT on every statement.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/db.js';
+import { monthsAgo } from '../freshness/freshness.repository.js';
 
 /** Matches ranked per search (the first by recency or distance); `total` never exceeds it. */
 export const MAX_CANDIDATES = 1000;
@@ -82,6 +83,8 @@ export interface MatchCriteria {
   population?: string | undefined;
   language?: string | undefined;
   country?: string | undefined;
+  /** Leave out listings unverified for longer than this (never verified ones too). */
+  hideAfterMonths?: number | undefined;
 }
 
 export interface Match {
@@ -109,6 +112,10 @@ export async function findMatches(
   if (criteria.population) conditions.push(sql`ss.populations @> ARRAY[${criteria.population}]::text[]`);
   if (criteria.language) conditions.push(sql`ss.languages @> ARRAY[${criteria.language}]::text[]`);
   if (criteria.country) conditions.push(sql`ss.countries @> ARRAY[${criteria.country}]::text[]`);
+  // The index row carries the verification date (refreshed on every change to the service), so this needs no join.
+  if (criteria.hideAfterMonths !== undefined) {
+    conditions.push(sql`ss.verified_at >= ${monthsAgo(criteria.hideAfterMonths)}`);
+  }
   const distance = origin ? sql`earth_distance(c.earth, ${origin})` : sql`NULL::float8`;
   // Text relevance × recency of verification (half weight after ~6 months) × closeness (half at 10 km).
   const recency = sql`(1.0 / (1 + greatest(0, extract(epoch FROM now() - coalesce(c.verified_at, now() - interval '3 years')) / 15552000)))`;

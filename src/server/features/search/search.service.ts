@@ -1,6 +1,7 @@
 // Search over services: words (with typo corrections), a place or point, a radius or box, and filters → ranked
 // services with distance and highlights, a "did you mean" and suggestions when nothing matched.
 import type { Db } from '../../db/db.js';
+import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { summariesOfServices, type ServiceSummary } from '../services/services.service.js';
 import { resolvePlace } from '../places/gazetteer.js';
 import { hasStaleServices, indexServices, staleBatch } from './search-index.repository.js';
@@ -58,6 +59,7 @@ export async function searchServices(
   db: Db,
   input: SearchInput,
   window: { limit: number; offset: number },
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
 ): Promise<SearchResult> {
   if (await hasStaleServices(db.query)) await refreshSearchIndex(db);
   const terms = queryTerms(input.q);
@@ -86,12 +88,14 @@ export async function searchServices(
     population: input.population,
     language: input.language,
     country: input.country?.toUpperCase(),
+    hideAfterMonths: freshness.hideAfterMonths,
   };
   const placeNotFound = Boolean(input.place && !place && !input.near);
   const { rows, total } = placeNotFound ? { rows: [], total: 0 } : await findMatches(db, criteria, window);
   const summaries = await summariesOfServices(
     db,
     rows.map((r) => r.service_id),
+    freshness,
   );
   const items = rows.flatMap((row) => {
     const summary = summaries.find((s) => s.id === row.service_id);

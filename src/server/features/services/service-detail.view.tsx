@@ -29,7 +29,19 @@ export function ServiceDetailPage(props: { ctx: PageContext; facts: SiteFacts; s
             <a href={`/${locale}/organizations/${service.organization_id}`}>{service.organization_name}</a>
             {service.is_demo && <span class="tag demo">{t('services.demoBadge')}</span>}
           </p>
-          <VerifiedLine t={t} locale={locale} at={service.last_verified_at} by={service.verified_by} />
+          <VerifiedLine
+            t={t}
+            locale={locale}
+            at={service.last_verified_at}
+            by={service.verified_by}
+            freshness={service.freshness}
+          />
+          {service.freshness === 'hidden' && (
+            <p class="notice notice-warn" role="note">
+              {!service.last_verified_at && <span class="badge badge-stale">{t('freshness.staleNever')}</span>}{' '}
+              {t('freshness.hiddenNotice')}
+            </p>
+          )}
         </header>
         {description && <Prose text={description} />}
 

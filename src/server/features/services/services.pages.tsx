@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../db/db.js';
+import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { IdParams } from '../../http/common-schema.js';
 import { notFound } from '../../http/errors.js';
 import { PageQuery, pageWindow } from '../../http/pagination.js';
@@ -19,7 +20,11 @@ const LocaleParams = Type.Object({ locale: Type.String() });
 const { q, place, near, radius_km } = SearchFilterQuery;
 const PageSearchQuery = { q, place, near, radius_km };
 
-export function servicesPageRoutes(db: Db, facts: () => Promise<SiteFacts>): FastifyPluginAsyncTypebox {
+export function servicesPageRoutes(
+  db: Db,
+  facts: () => Promise<SiteFacts>,
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/:locale/services',
@@ -37,10 +42,13 @@ export function servicesPageRoutes(db: Db, facts: () => Promise<SiteFacts>): Fas
         const window = pageWindow(request.query);
         // Words, a place or a point make it a search (ranked, with distances); otherwise a plain browse.
         const listing = isSearch(normalized)
-          ? searchServices(db, searchInput({ ...normalized, place: normalized.place ?? normalized.city }), window).then(
-              (found) => ({ ...found, search: found }),
-            )
-          : browseServices(db, normalized, window).then((browsed) => ({ ...browsed, search: undefined }));
+          ? searchServices(
+              db,
+              searchInput({ ...normalized, place: normalized.place ?? normalized.city }),
+              window,
+              freshness,
+            ).then((found) => ({ ...found, search: found }))
+          : browseServices(db, normalized, window, freshness).then((browsed) => ({ ...browsed, search: undefined }));
         const [site, result] = await Promise.all([facts(), listing]);
         const ctx = pageContext(request, locale, site.demo);
         const { search } = result;
@@ -65,7 +73,7 @@ export function servicesPageRoutes(db: Db, facts: () => Promise<SiteFacts>): Fas
       { schema: { params: Type.Object({ ...LocaleParams.properties, ...IdParams.properties }) } },
       async (request, reply) => {
         const locale = pageLocale(request.params);
-        const [site, service] = await Promise.all([facts(), getService(db, request.params.id)]);
+        const [site, service] = await Promise.all([facts(), getService(db, request.params.id, freshness)]);
         if (!service) throw notFound();
         return sendPage(
           reply,

@@ -20,6 +20,7 @@ export function presentServiceSummary(service: ServiceSummary, locale: Locale): 
     cost: service.cost,
     last_verified_at: service.last_verified_at ? service.last_verified_at.toISOString() : null,
     verified_by: service.verified_by,
+    freshness: service.freshness === 'fresh' ? 'fresh' : 'stale',
     is_demo: service.is_demo,
   };
 }

@@ -4,6 +4,8 @@ import type { Db } from '../../db/db.js';
 import { serviceHasCategory, serviceServesPopulation, serviceSpeaks } from './service-filters.repository.js';
 import type { Database, Population } from '../../db/schema.js';
 import { locationsOfService } from '../locations/locations.repository.js';
+import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
+import { freshnessOf, shownInResults } from '../freshness/freshness.repository.js';
 
 export interface ServiceFilters {
   country?: string | undefined;
@@ -12,6 +14,11 @@ export interface ServiceFilters {
   population?: Population | undefined;
   language?: string | undefined;
   organizationId?: string | undefined;
+}
+
+/** The listed columns plus how fresh the verification is ('fresh' | 'stale' | 'hidden'), computed in SQL. */
+function serviceColumns(freshness: FreshnessSettings) {
+  return [...SERVICE_COLUMNS, freshnessOf('s.last_verified_at', freshness).as('freshness')] as const;
 }
 
 const SERVICE_COLUMNS = [
@@ -42,8 +49,14 @@ function baseQuery(db: Db) {
   return db.query.selectFrom('services as s').innerJoin('organizations as o', 'o.id', 's.organization_id');
 }
 
-function applyFilters<O>(query: SelectQueryBuilder<Scope, 's', O>, filters: ServiceFilters) {
-  let q = query.where('s.status', '=', 'active');
+function applyFilters<O>(
+  query: SelectQueryBuilder<Scope, 's', O>,
+  filters: ServiceFilters,
+  freshness: FreshnessSettings,
+) {
+  // Listings unverified for too long (or never verified) are left out of public results until verified again;
+  // (status, last_verified_at) is the services_listing_order index.
+  let q = query.where('s.status', '=', 'active').where(shownInResults('s.last_verified_at', freshness));
   if (filters.organizationId) q = q.where('s.organization_id', '=', filters.organizationId);
   const { country, city, category, population, language } = filters;
   if (country || city) {
@@ -69,34 +82,47 @@ export async function listServices(
   db: Db,
   filters: ServiceFilters,
   page: { limit: number; offset: number },
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
 ): Promise<{ rows: ServiceRow[]; total: number }> {
   const [rows, count] = await Promise.all([
-    applyFilters(db.query.selectFrom('services as s'), filters)
+    applyFilters(db.query.selectFrom('services as s'), filters, freshness)
       .innerJoin('organizations as o', 'o.id', 's.organization_id')
-      .select(SERVICE_COLUMNS)
+      .select(serviceColumns(freshness))
       .orderBy(sql`s.last_verified_at DESC NULLS LAST`)
       .orderBy('s.id')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
     // Counted on services alone: every service has its organization (foreign key), so the join adds only cost.
-    applyFilters(db.query.selectFrom('services as s'), filters)
+    applyFilters(db.query.selectFrom('services as s'), filters, freshness)
       .select(sql<number>`count(*)::int`.as('total'))
       .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.total };
 }
 
-/** Active services by id, for search hits. */
-export function listServicesByIds(db: Db, ids: string[]): Promise<ServiceRow[]> {
+/** Active services by id that are shown in results, for search hits. */
+export function listServicesByIds(
+  db: Db,
+  ids: string[],
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
+): Promise<ServiceRow[]> {
   if (!ids.length) return Promise.resolve([]);
-  return baseQuery(db).select(SERVICE_COLUMNS).where('s.id', 'in', ids).where('s.status', '=', 'active').execute();
+  return baseQuery(db)
+    .select(serviceColumns(freshness))
+    .where('s.id', 'in', ids)
+    .where('s.status', '=', 'active')
+    .where(shownInResults('s.last_verified_at', freshness))
+    .execute();
 }
 
-/** An active service by id (inactive and defunct ones are not public). */
-export function findService(db: Db, id: string) {
+/**
+ * An active service by id (inactive and defunct ones are not public). A listing hidden from results for want of
+ * verification still answers here, with freshness 'hidden', so its page can say so.
+ */
+export function findService(db: Db, id: string, freshness: FreshnessSettings = DEFAULT_FRESHNESS) {
   return baseQuery(db)
-    .select(SERVICE_COLUMNS)
+    .select(serviceColumns(freshness))
     .where('s.id', '=', id)
     .where('s.status', '=', 'active')
     .executeTakeFirst();

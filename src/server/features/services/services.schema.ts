@@ -46,6 +46,12 @@ export const ServiceSummarySchema = Type.Object({
   cost: Type.Enum([...COSTS]),
   last_verified_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   verified_by: Type.Union([Type.String(), Type.Null()]),
+  freshness: Type.Enum(['fresh', 'stale'], {
+    description:
+      'stale: not verified for longer than the re-verification age (REVERIFY_AFTER_MONTHS, 6 by default). ' +
+      'Listings unverified for longer than HIDE_UNVERIFIED_AFTER_MONTHS (12) are left out of lists and search; ' +
+      'their own URL still answers, as stale.',
+  }),
   is_demo: Type.Boolean({ description: 'True for the demo directory loaded on first start: not a real service.' }),
 });
 

@@ -1,6 +1,7 @@
 // Assembles services for lists and pages from the repository's reads.
 import type { Db } from '../../db/db.js';
 import { isUuid } from '../../http/common-schema.js';
+import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import {
   categoriesOfServices,
   findService,
@@ -27,14 +28,19 @@ export async function browseServices(
   db: Db,
   filters: ServiceFilters,
   window: { limit: number; offset: number },
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
 ): Promise<{ items: ServiceSummary[]; total: number }> {
-  const { rows, total } = await listServices(db, normalizeFilters(filters), window);
+  const { rows, total } = await listServices(db, normalizeFilters(filters), window, freshness);
   return { items: await withPlacesAndCategories(db, rows), total };
 }
 
-/** Summaries of active services by id (in no particular order), e.g. for search hits. */
-export async function summariesOfServices(db: Db, ids: string[]): Promise<ServiceSummary[]> {
-  return withPlacesAndCategories(db, await listServicesByIds(db, ids));
+/** Summaries of active, listed services by id (in no particular order), e.g. for search hits. */
+export async function summariesOfServices(
+  db: Db,
+  ids: string[],
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
+): Promise<ServiceSummary[]> {
+  return withPlacesAndCategories(db, await listServicesByIds(db, ids, freshness));
 }
 
 async function withPlacesAndCategories(db: Db, rows: ServiceRow[]): Promise<ServiceSummary[]> {
@@ -48,9 +54,13 @@ async function withPlacesAndCategories(db: Db, rows: ServiceRow[]): Promise<Serv
 }
 
 /** A service with everything its page shows, or null when the id is unknown or malformed. */
-export async function getService(db: Db, id: string): Promise<ServiceRecord | null> {
+export async function getService(
+  db: Db,
+  id: string,
+  freshness: FreshnessSettings = DEFAULT_FRESHNESS,
+): Promise<ServiceRecord | null> {
   if (!isUuid(id)) return null;
-  const row = await findService(db, id);
+  const row = await findService(db, id, freshness);
   if (!row) return null;
   return { ...row, ...(await serviceDetails(db, row.id, row.organization_id)) };
 }

@@ -1,4 +1,5 @@
 // Server-rendered pages for services: the filterable list and one service.
+import { verifiedByText } from '../freshness/freshness-text.js';
 import type { Locale } from '../../db/schema.js';
 import { POPULATIONS } from '../../db/schema.js';
 import { formatDate, pickText, type Translate } from '../../i18n/i18n.js';
@@ -205,17 +206,28 @@ export function ServiceCard(props: {
         <span class={`tag cost-${service.cost}`}>{t(`cost.${service.cost}`)}</span>
         {service.is_demo && <span class="tag demo">{t('services.demoBadge')}</span>}
       </p>
-      <VerifiedLine t={t} locale={locale} at={service.last_verified_at} by={null} />
+      <VerifiedLine t={t} locale={locale} at={service.last_verified_at} by={null} freshness={service.freshness} />
     </article>
   );
 }
 
-export function VerifiedLine(props: { t: Translate; locale: Locale; at: Date | null; by: string | null }) {
-  const { t, locale, at, by } = props;
+/** When it was last verified and by whom; past the re-verification age, a "Not verified since …" badge. */
+export function VerifiedLine(props: {
+  t: Translate;
+  locale: Locale;
+  at: Date | null;
+  by: string | null;
+  freshness?: 'fresh' | 'stale' | 'hidden' | undefined;
+}) {
+  const { t, locale, at, freshness } = props;
+  const by = verifiedByText(props.by, t);
   if (!at) return <p class="verified unverified">{t('services.notVerified')}</p>;
   const date = formatDate(at, locale);
+  const stale = freshness === 'stale' || freshness === 'hidden';
   return (
     <p class="verified">
+      {stale && <span class="badge badge-stale">{t('freshness.stale', { date })}</span>}
+      {stale && ' '}
       <time dateTime={at.toISOString()}>
         {by ? t('services.verifiedOnBy', { date, who: by }) : t('services.verifiedOn', { date })}
       </time>
