@@ -15,6 +15,8 @@ export interface SmtpCapture {
   messages: CapturedMail[];
   /** Waits until a message to `to` (matching `subject` if given) has arrived. */
   waitFor(to: string, subject?: RegExp, timeoutMs?: number): Promise<CapturedMail>;
+  /** Waits until a message to `to` whose text contains `fragment` has arrived. */
+  waitForText(to: string, fragment: string, timeoutMs?: number): Promise<CapturedMail>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,15 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
         const found = messages.find((m) => m.to.includes(to) && (!subject || subject.test(m.subject)));
         if (found) return found;
         if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    waitForText: async (to, fragment, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find((m) => m.to.includes(to) && m.text.includes(fragment));
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} with ${fragment} within ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },

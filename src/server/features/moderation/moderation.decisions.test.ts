@@ -42,7 +42,7 @@ describe('the submission page', () => {
     const page = await t.app.inject({ url: `/es/admin/moderation/${submission.id}`, headers: { cookie: moderator } });
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toContain('no-store');
-    expect(page.body).toContain('description.en');
+    expect(page.body).toContain('Descripción (English)');
     expect(page.body).toContain('<del>We support migrants.</del>');
     expect(page.body).toContain('<ins>We feed &lt;script>alert(1)&lt;/script> migrants.</ins>');
     expect(page.body).not.toContain('<script>alert(1)');
@@ -53,7 +53,7 @@ describe('the submission page', () => {
       headers: { cookie: moderator },
     });
     expect(all.body).toContain('diff-unchanged');
-    expect(all.body).toContain('<td>name</td>');
+    expect(all.body).toContain('<td>Nombre</td>');
     // The hidden address of the shelter is flagged.
     expect(page.body).toContain('notice-warn');
     // History links for live records.

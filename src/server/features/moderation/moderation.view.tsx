@@ -201,12 +201,24 @@ function ChangeTable({ t, changes, locale }: { t: Translate; changes: ListingCha
                     </>
                   )}
                 </td>
-                <td>{change.field}</td>
+                <td>{fieldLabel(t, change.field)}</td>
                 <td class={change.kind === 'same' ? undefined : 'diff-before'}>
-                  {change.before === null ? '—' : change.kind === 'same' ? change.before : <del>{change.before}</del>}
+                  {change.before === null ? (
+                    '—'
+                  ) : change.kind === 'same' ? (
+                    shownValue(t, change.field, change.before)
+                  ) : (
+                    <del>{shownValue(t, change.field, change.before)}</del>
+                  )}
                 </td>
                 <td class={change.kind === 'same' ? undefined : 'diff-after'}>
-                  {change.after === null ? '—' : change.kind === 'same' ? change.after : <ins>{change.after}</ins>}
+                  {change.after === null ? (
+                    '—'
+                  ) : change.kind === 'same' ? (
+                    shownValue(t, change.field, change.after)
+                  ) : (
+                    <ins>{shownValue(t, change.field, change.after)}</ins>
+                  )}
                 </td>
               </tr>
             );
@@ -397,4 +409,29 @@ export function SubmissionPage(props: SubmissionPageProps) {
       )}
     </Layout>
   );
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  es: 'Español',
+  en: 'English',
+  fr: 'Français',
+  ht: 'Kreyòl',
+  pt: 'Português',
+};
+
+/** "description.en" → "Description (English)", in the moderator's language. */
+function fieldLabel(t: Translate, field: string): string {
+  const [base = field, language] = field.split('.');
+  const key = `moderation.field.${base}`;
+  const label = t(key) === key ? base : t(key);
+  return language
+    ? t('moderation.field.inLanguage', { field: label, language: LANGUAGE_NAMES[language] ?? language })
+    : label;
+}
+
+/** Opening hours are stored as "1 09:00-17:00" (ISO weekday): shown with the day's name. */
+function shownValue(t: Translate, field: string, value: string): string {
+  if (field !== 'hours') return value;
+  const days = t('moderation.field.weekdays').split(' ');
+  return value.replace(/(^|, )([1-7]) /g, (_, lead: string, day: string) => `${lead}${days[Number(day) - 1] ?? day} `);
 }
