@@ -275,6 +275,25 @@ describe('a listing from submission to public, and an edit', () => {
     await scripted.close();
   }, 180_000);
 
+  it('keeps what was typed on the device (JavaScript on) and offers it back after a reload', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/es/submit`);
+    await page.fill('[name="organization.name"]', 'Red de apoyo escrita sin conexión');
+    await page.fill('[name="locations.0.city"]', 'Tecún Umán');
+    await page.waitForTimeout(700);
+    await page.reload();
+    expect(await page.inputValue('[name="organization.name"]')).toBe('');
+    const notice = page.locator('[data-draft-restore]');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/draft-restore.png` });
+    await page.click('[data-draft-apply]');
+    expect(await page.inputValue('[name="organization.name"]')).toBe('Red de apoyo escrita sin conexión');
+    expect(await page.inputValue('[name="locations.0.city"]')).toBe('Tecún Umán');
+    expect(await notice.isVisible()).toBe(false);
+    await context.close();
+  }, 60_000);
+
   it('has no serious accessibility problem on the forms and makes no request to another site', async () => {
     const problems = [
       ...(await accessible(`${server.url}/es/submit`)),

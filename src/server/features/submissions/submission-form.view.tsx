@@ -1,6 +1,7 @@
 // The listing form (new listings, drafts, editor edits): plain HTML that works with JavaScript off. Blocks are
 // added and removed by buttons that post the form (name="action"), so nothing typed is lost either way.
 import { LOCALES, ORGANIZATION_KINDS } from '../../db/schema.js';
+import { islandAssets } from '../../http/assets.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { countryName, languageName } from '../../i18n/names.js';
 import { CsrfField } from '../../ui/form.view.js';
@@ -29,8 +30,22 @@ export function ListingFormView(props: ListingFormProps) {
   const { t, action, csrf, form, errors, categories, signedIn } = props;
   const hasErrors = Boolean(errors && Object.keys(errors).length > 0);
   return (
-    <form method="post" action={action} class="form" novalidate>
+    <form method="post" action={action} class="form" novalidate data-draft-key={action}>
       <CsrfField token={csrf} />
+      {/* Shown by the draft island (JavaScript on) when this device holds typing the page does not show. */}
+      <div class="notice notice-warn" data-draft-restore hidden>
+        <p>
+          {t('submissions.device.found')} <span data-draft-time />
+        </p>
+        <div class="actions">
+          <button type="button" class="button" data-draft-apply>
+            {t('submissions.device.restore')}
+          </button>
+          <button type="button" class="button button-secondary" data-draft-discard>
+            {t('submissions.device.discard')}
+          </button>
+        </div>
+      </div>
       {hasErrors && (
         <div class="error-summary" role="alert" tabIndex={-1}>
           <p>{t('form.errors.summary')}</p>
@@ -96,6 +111,7 @@ export function ListingFormView(props: ListingFormProps) {
           {t('submissions.form.submit')}
         </button>
       </div>
+      <script type="module" src={islandAssets('draft').script} />
     </form>
   );
 }
