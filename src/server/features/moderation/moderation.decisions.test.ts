@@ -54,6 +54,11 @@ describe('the submission page', () => {
     });
     expect(all.body).toContain('diff-unchanged');
     expect(all.body).toContain('<td>Nombre</td>');
+    // Stored codes read as words: cost, who it is for, the address shown, and weekdays.
+    expect(all.body).toContain('<td>Gratis</td>');
+    expect(all.body).toContain('Niñas y niños, Mujeres');
+    expect(all.body).toContain('Ocultar la dirección');
+    expect(all.body).toMatch(/lun 08:00-18:00/);
     // The hidden address of the shelter is flagged.
     expect(page.body).toContain('notice-warn');
     // History links for live records.

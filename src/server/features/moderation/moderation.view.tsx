@@ -429,8 +429,23 @@ function fieldLabel(t: Translate, field: string): string {
     : label;
 }
 
+/** Stored codes shown as the words the public pages use (cost, kind, who it is for, address shown). */
+const CODE_LABELS: Record<string, (code: string) => string> = {
+  cost: (code) => `cost.${code}`,
+  kind: (code) => `organizationKind.${code}`,
+  populations: (code) => `population.${code}`,
+  address_visibility: (code) => `submissions.visibility.${code}`,
+};
+
 /** Opening hours are stored as "1 09:00-17:00" (ISO weekday): shown with the day's name. */
 function shownValue(t: Translate, field: string, value: string): string {
+  const label = CODE_LABELS[field];
+  if (label) {
+    return value
+      .split(', ')
+      .map((code) => (t(label(code)) === label(code) ? code : t(label(code))))
+      .join(', ');
+  }
   if (field !== 'hours') return value;
   const days = t('moderation.field.weekdays').split(' ');
   return value.replace(/(^|, )([1-7]) /g, (_, lead: string, day: string) => `${lead}${days[Number(day) - 1] ?? day} `);
