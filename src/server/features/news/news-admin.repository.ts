@@ -3,27 +3,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/db.js';
 import type { Locale, NewsStatus, NewsTagOrigin, NewsTopic, Translated } from '../../db/schema.js';
-import type { Executor } from './news.repository.js';
+import { NEWS_COLUMNS, type Executor } from './news.repository.js';
 
 /** The version of a row the form was read from: updated_at to the microsecond, in UTC, as text. */
 const VERSION = sql<string>`to_char(n.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
-const ADMIN_COLUMNS = [
-  'n.id',
-  'n.slug',
-  sql<string>`n.published_on::text`.as('date'),
-  'n.original_locale',
-  'n.title',
-  'n.summary',
-  'n.body',
-  'n.image_url',
-  'n.image_alt',
-  'n.status',
-  'n.is_demo',
-  'n.created_at',
-  'n.updated_at',
-  VERSION.as('version'),
-] as const;
+const ADMIN_COLUMNS = [...NEWS_COLUMNS, VERSION.as('version')] as const;
 
 export interface AdminNewsFilters {
   status?: NewsStatus | undefined;

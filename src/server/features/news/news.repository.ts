@@ -14,7 +14,7 @@ export interface NewsFilters {
   words?: string[] | undefined;
 }
 
-const NEWS_COLUMNS = [
+export const NEWS_COLUMNS = [
   'n.id',
   'n.slug',
   sql<string>`n.published_on::text`.as('date'),
