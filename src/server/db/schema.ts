@@ -258,6 +258,17 @@ export interface Database {
   jobs: JobTable;
   submissions: SubmissionTable;
   audit_log: AuditLogTable;
+  report_categories: ReportCategoryTable;
+  report_category_options: ReportCategoryOptionTable;
+  report_category_combos: ReportCategoryComboTable;
+  report_category_option_combos: ReportCategoryOptionComboTable;
+  report_data_elements: ReportDataElementTable;
+  report_data_sets: ReportDataSetTable;
+  report_validation_rules: ReportValidationRuleTable;
+  report_org_units: ReportOrgUnitTable;
+  hub_reports: HubReportTable;
+  report_data_values: ReportDataValueTable;
+  report_rollups: ReportRollupTable;
 }
 
 // --- Accounts, mail, jobs, submissions, audit: migrations/0007_accounts.sql.
@@ -454,3 +465,135 @@ export interface SubmissionTable {
   draft_form: ColumnType<unknown, unknown, unknown>;
 }
 // ---- End of submission drafts ----------------------------------------------------------------------------------
+
+// ---- Hub reports (migrations/0010_hub_reports.sql): DHIS2-shaped aggregate data ----------------------------------
+export interface ReportCategoryTable {
+  id: string;
+  code: string;
+  name: Json<Translated>;
+}
+
+export interface ReportCategoryOptionTable {
+  id: string;
+  code: string;
+  category_id: string;
+  name: Json<Translated>;
+  sort_order: number;
+}
+
+export interface ReportCategoryComboTable {
+  id: string;
+  code: string;
+  name: Json<Translated>;
+  category_ids: string[];
+}
+
+export interface ReportCategoryOptionComboTable {
+  id: string;
+  code: string;
+  category_combo_id: string;
+  option_ids: string[];
+  sort_order: number;
+}
+
+export interface ReportDataElementTable {
+  id: string;
+  code: string;
+  name: Json<Translated>;
+  description: JsonWithDefault<Translated>;
+  category_combo_id: string;
+  value_type: Generated<'INTEGER_ZERO_OR_POSITIVE'>;
+  hxl_tag: string;
+  sort_order: number;
+}
+
+export interface ReportDataSetTable {
+  id: string;
+  code: string;
+  name: Json<Translated>;
+  period_type: 'Monthly';
+  data_element_ids: string[];
+}
+
+/** One side of a validation rule: a data element summed over some option combos (all when absent). */
+export interface RuleSide {
+  dataElement: string;
+  cocIds?: string[];
+}
+
+export interface ReportValidationRuleTable {
+  id: string;
+  code: string;
+  data_set_id: string;
+  name: Json<Translated>;
+  left_side: Json<RuleSide>;
+  operator: '==' | '<=' | '>=';
+  right_side: Json<RuleSide>;
+  importance: Generated<'blocking' | 'warning'>;
+  sort_order: number;
+}
+
+export type OrgUnitLevel = 1 | 2 | 3 | 4;
+
+export interface ReportOrgUnitTable {
+  id: string;
+  code: string;
+  level: OrgUnitLevel;
+  parent_id: string | null;
+  name: Json<Translated>;
+  country_code: string | null;
+  iso3: string | null;
+  location_id: string | null;
+  path: string;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export const HUB_REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export type HubReportStatus = (typeof HUB_REPORT_STATUSES)[number];
+
+export interface HubReportTable {
+  id: Generated<string>;
+  data_set_id: string;
+  org_unit_id: string;
+  /** DHIS2 monthly period, e.g. '202103'. */
+  period: string;
+  country_code: string;
+  status: Generated<HubReportStatus>;
+  review_comment: string | null;
+  outliers_confirmed: Generated<boolean>;
+  updated_by: string | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  unlocked_by: string | null;
+  unlocked_at: Timestamp | null;
+  version: Generated<number>;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ReportDataValueTable {
+  report_id: string;
+  data_element_id: string;
+  period: string;
+  org_unit_id: string;
+  category_option_combo_id: string;
+  value: number;
+  stored_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ReportRollupTable {
+  period: string;
+  country_code: string;
+  data_element_id: string;
+  category_option_combo_id: string;
+  /** bigint: read as a string by pg, as a number by PGlite; repositories cast. */
+  value: ColumnType<string | number, number, number>;
+  hubs: number;
+}
+// ---- End of hub reports ----------------------------------------------------------------------------------------
