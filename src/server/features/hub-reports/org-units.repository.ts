@@ -1,8 +1,8 @@
 // Organisation units: region → country → first-level admin area → hub. Hubs are directory locations; their
 // country and admin area units are created the first time a hub under them is registered.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../db/db.js';
-import type { Database, OrgUnitLevel, Translated } from '../../db/schema.js';
+import type { Database, OrgUnitLevel, ReportOrgUnitTable, Translated } from '../../db/schema.js';
 import {
   adminAreaOrgUnitCode,
   countryOrgUnitCode,
@@ -24,11 +24,7 @@ export interface OrgUnit {
   path: string;
 }
 
-type Row = Awaited<ReturnType<typeof selectUnits>>[number];
-
-function selectUnits(q: Kysely<Database>) {
-  return q.selectFrom('report_org_units').selectAll().execute();
-}
+type Row = Selectable<ReportOrgUnitTable>;
 
 const toOrgUnit = (row: Row): OrgUnit => ({
   id: row.id,
