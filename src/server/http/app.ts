@@ -139,7 +139,7 @@ export async function buildApp({
   await app.register(freshnessPageRoutes(context));
   await app.register(newsAdminPageRoutes(context));
   await app.register(accountsFeature(context));
-  void context;
+  // issue 6 features register here (one line each: entry and review, dashboards, exchange)
   await app.register(homePageRoutes(facts));
   await app.register(servicesPageRoutes(db, facts, freshness));
   await app.register(organizationsPageRoutes(db, facts, freshness));

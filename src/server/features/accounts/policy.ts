@@ -37,6 +37,11 @@ export type Action =
   | { kind: 'moderate_any' }
   | { kind: 'edit_organization'; organizationId: string }
   | { kind: 'report_hub'; hubLocationId: string }
+  | { kind: 'review_hub_report'; countryCode: string }
+  | { kind: 'review_hub_reports_any' }
+  | { kind: 'unlock_hub_report' }
+  | { kind: 'import_hub_reports' }
+  | { kind: 'read_hub_figures' }
   | { kind: 'publish_news' }
   | { kind: 'read_audit' };
 
@@ -48,6 +53,8 @@ export function can(viewer: Viewer | null, action: Action): boolean {
   switch (action.kind) {
     case 'manage_users':
     case 'read_outbox':
+    case 'unlock_hub_report':
+    case 'import_hub_reports':
       return false;
     case 'moderate':
       // A submission with no country yet goes to admins only.
@@ -59,6 +66,13 @@ export function can(viewer: Viewer | null, action: Action): boolean {
       return has('org_editor', (g) => g.organizationId === action.organizationId);
     case 'report_hub':
       return has('hub_reporter', (g) => g.hubLocationId === action.hubLocationId);
+    case 'review_hub_report':
+      return has('moderator', (g) => g.countryCode === action.countryCode);
+    case 'review_hub_reports_any':
+      return has('moderator');
+    case 'read_hub_figures':
+      // The unsuppressed figures: people who report, review or publish them.
+      return has('moderator') || has('hub_reporter') || has('publisher');
     case 'publish_news':
       return has('publisher');
   }
