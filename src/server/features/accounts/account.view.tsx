@@ -5,7 +5,7 @@ import { Layout, type PageContext } from '../../ui/layout.view.js';
 import { CsrfField } from '../../ui/form.view.js';
 import { PASSWORD_MAX_LENGTH } from './secrets.js';
 import { FormErrors, Notice, TextField, type AccountFieldErrors } from './form-fields.view.js';
-import { NewPasswordFields } from './login.view.js';
+import { NewPasswordFields, NextField } from './login.view.js';
 import type { PendingInvitation } from './invitations.service.js';
 
 export interface AccountLink {
@@ -161,7 +161,7 @@ export function TotpEnrolPage(props: {
       <FormErrors errors={errors} t={t} />
       <form class="form" method="post" action={`/${locale}/account/totp`}>
         <CsrfField token={csrf} />
-        {next && <input type="hidden" name="next" value={next} />}
+        <NextField next={next} />
         <TextField
           t={t}
           name="code"

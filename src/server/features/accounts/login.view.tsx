@@ -13,7 +13,7 @@ interface FormPageProps {
   warn?: boolean;
 }
 
-function NextField({ next }: { next: string | null | undefined }) {
+export function NextField({ next }: { next: string | null | undefined }) {
   return next ? <input type="hidden" name="next" value={next} /> : null;
 }
 
