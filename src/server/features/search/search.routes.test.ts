@@ -55,6 +55,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('GET /api/v1/search', () => {
+  it('answers a query of stop words only with no matches, not an error', async () => {
+    for (const q of ['de', 'the', 'de la', 'et']) {
+      const { status, body } = await search(`q=${encodeURIComponent(q)}`);
+      expect(status, q).toBe(200);
+      expect(body.items, q).toEqual([]);
+      expect(body.total, q).toBe(0);
+    }
+  });
+
   it('ignores accents and case', async () => {
     expect(names((await search('q=CLINICA')).body)).toEqual(['Clínica Médica del Sur']);
     expect(names((await search('q=m%C3%A9dica')).body)).toEqual(['Clínica Médica del Sur']);

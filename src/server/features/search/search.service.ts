@@ -80,8 +80,10 @@ export async function searchServices(
   const place = input.place ? resolvePlace(input.place) : null;
   const point = input.near ?? place ?? undefined;
   const radiusKm = input.radiusKm ?? DEFAULT_RADIUS_KM;
+  // Words typed but none searchable (only stop words): nothing matches, rather than everything.
+  const nothingSearchable = terms.length > 0 && !tsquery;
   const criteria = {
-    tsquery: terms.length && !tsquery ? "''" : tsquery,
+    tsquery,
     near: point ? { latitude: point.latitude, longitude: point.longitude, radiusM: radiusKm * 1000 } : undefined,
     bbox: input.bbox,
     category: input.category,
@@ -91,7 +93,8 @@ export async function searchServices(
     hideAfterMonths: freshness.hideAfterMonths,
   };
   const placeNotFound = Boolean(input.place && !place && !input.near);
-  const { rows, total } = placeNotFound ? { rows: [], total: 0 } : await findMatches(db, criteria, window);
+  const { rows, total } =
+    placeNotFound || nothingSearchable ? { rows: [], total: 0 } : await findMatches(db, criteria, window);
   const summaries = await summariesOfServices(
     db,
     rows.map((r) => r.service_id),
