@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bestCorrection, editDistance, foldWord, highlightSegments, queryTerms } from './search-text.js';
+import {
+  bestCorrection,
+  editDistance,
+  foldWord,
+  highlightSegments,
+  oneEditVariants,
+  queryTerms,
+} from './search-text.js';
 
 describe('search text', () => {
   it('folds accents and case', () => {
@@ -29,5 +36,15 @@ describe('search text', () => {
     ];
     expect(bestCorrection('clinisa', candidates)?.word).toBe('clinica');
     expect(bestCorrection('zzzzzz', candidates)).toBeUndefined();
+  });
+
+  it('lists every word one keystroke away', () => {
+    const variants = oneEditVariants('ciduad');
+    expect(variants).toContain('ciudad');
+    expect(variants).toContain('cidad');
+    expect(variants).toContain('ciddad');
+    expect(variants).not.toContain('ciduad');
+    expect(new Set(variants).size).toBe(variants.length);
+    expect(variants.every((v) => editDistance(v, 'ciduad') === 1)).toBe(true);
   });
 });

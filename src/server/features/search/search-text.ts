@@ -53,6 +53,29 @@ export function highlightSegments(text: string, terms: string[]): TextSegment[] 
   return segments;
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Every word one keystroke away from a folded word: a letter dropped, two neighbours swapped, a letter replaced or
+ * one added. A swap in the middle of a short word breaks most of its trigrams ("ciduad" shares almost none with
+ * "ciudad"), so trigram similarity alone misses it; an exact lookup of these few hundred strings does not.
+ */
+export function oneEditVariants(word: string): string[] {
+  const variants = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) variants.add(head + tail.slice(1));
+    if (tail.length > 1) variants.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const letter of LETTERS) {
+      if (tail) variants.add(head + letter + tail.slice(1));
+      variants.add(head + letter + tail);
+    }
+  }
+  variants.delete(word);
+  return [...variants];
+}
+
 /** Damerau–Levenshtein distance (adjacent swaps count once): how many keystrokes apart two words are. */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;

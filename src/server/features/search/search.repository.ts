@@ -3,6 +3,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/db.js';
 import { monthsAgo } from '../freshness/freshness.repository.js';
+import { oneEditVariants } from './search-text.js';
 
 /** Matches ranked per search (the first by recency or distance); `total` never exceeds it. */
 export const MAX_CANDIDATES = 1000;
@@ -43,7 +44,10 @@ export interface Correction {
   frequency: number;
 }
 
-/** For each folded term not in the lexicon, up to five similar known words, most similar first. */
+/**
+ * For each folded term not in the lexicon: up to five similar known words (trigram word similarity) and every
+ * known word one keystroke away (see `oneEditVariants`).
+ */
 export async function correctTerms(db: Db, foldedTerms: string[]): Promise<Correction[]> {
   const candidates = foldedTerms.filter((t) => t.length >= 4 && !/^\d+$/.test(t));
   if (!candidates.length) return [];
@@ -52,6 +56,14 @@ export async function correctTerms(db: Db, foldedTerms: string[]): Promise<Corre
     SELECT word FROM search_lexicon WHERE word = ANY(${candidates}::text[])`.execute(db.query);
   const unknown = candidates.filter((t) => !known.rows.some((r) => r.word === t));
   if (!unknown.length) return [];
+  const variantTerms: string[] = [];
+  const variants: string[] = [];
+  for (const term of unknown) {
+    for (const variant of oneEditVariants(term)) {
+      variantTerms.push(term);
+      variants.push(variant);
+    }
+  }
   return db.query.transaction().execute(async (trx) => {
     await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${TYPO_THRESHOLD}, true)`.execute(trx);
     const { rows } = await sql<Correction>`
@@ -63,7 +75,10 @@ export async function correctTerms(db: Db, foldedTerms: string[]): Promise<Corre
         ORDER BY similarity(t.term, l.word) DESC, l.frequency DESC, l.word
         LIMIT 5
       ) best
-      WHERE NOT EXISTS (SELECT 1 FROM search_lexicon x WHERE x.word = t.term)`.execute(trx);
+      UNION
+      SELECT v.term, l.word, l.display, similarity(v.term, l.word)::float8, l.frequency
+      FROM unnest(${variantTerms}::text[], ${variants}::text[]) AS v(term, variant)
+      JOIN search_lexicon l ON l.word = v.variant`.execute(trx);
     return rows;
   });
 }
