@@ -161,12 +161,13 @@ export async function findMatches(
   // With a place and no words, the planner underestimates how many places a radius holds and reads them all
   // through a bitmap (24 ms around Tapachula at 100,000 services) instead of walking the index nearest first
   // (3 ms). With words it keeps bitmaps: GIN can only be read through one, and it can AND the text and the box.
-  const { rows } = origin && !tsq
-    ? await db.query.transaction().execute(async (trx) => {
-        await sql`SELECT set_config('enable_bitmapscan', 'off', true)`.execute(trx);
-        return statement.execute(trx);
-      })
-    : await statement.execute(db.query);
+  const { rows } =
+    origin && !tsq
+      ? await db.query.transaction().execute(async (trx) => {
+          await sql`SELECT set_config('enable_bitmapscan', 'off', true)`.execute(trx);
+          return statement.execute(trx);
+        })
+      : await statement.execute(db.query);
   if (rows.length || window.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
   // Past the last page: still say how many there are.
   const first = await findMatches(db, criteria, { limit: 1, offset: 0 });
