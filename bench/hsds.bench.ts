@@ -1,7 +1,8 @@
 // Open-data export at scale: inserts a synthetic directory (default 100,000 services) into the embedded database,
 // then times `export hsds` (tabular package, JSON form, GeoJSON, HXL) and samples peak RSS while it runs.
-// Then imports the exported tabular package into a second, empty database and times that too (with peak RSS).
-// Options: --services N (default 100000).
+// Then imports the exported tabular package into an empty database twice, timing each (with peak RSS): as an
+// unverified import (the default: one pending submission per organization in the moderation queue) and with
+// --verified (live rows). Options: --services N (default 100000).
 import { parseArgs } from 'node:util';
 import { mkdtemp, rm, stat, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,9 +49,16 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       }
     }
     await bench.drop();
-    const target = await pgliteBenchDb();
-    const imported = await sampled(() => importHsds(target.db, path.join(out, 'hsds-csv')));
-    await target.drop();
+    const importInto = async (verified: boolean) => {
+      const target = await pgliteBenchDb();
+      try {
+        return await sampled(() => importHsds(target.db, path.join(out, 'hsds-csv'), { verified }));
+      } finally {
+        await target.drop();
+      }
+    };
+    const imported = await importInto(false);
+    const published = await importInto(true);
     return {
       bench: 'hsds',
       engine: 'pglite',
@@ -64,8 +72,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       import_ms: imported.ms,
       import_peak_rss_mb: imported.peak_rss_mb,
       import_committed: imported.result.committed,
+      import_submissions: imported.result.submissions,
       import_counts: imported.result.counts,
       import_error: imported.result.error?.message,
+      import_verified_ms: published.ms,
+      import_verified_peak_rss_mb: published.peak_rss_mb,
+      import_verified_committed: published.result.committed,
+      import_verified_counts: published.result.counts,
+      import_verified_error: published.result.error?.message,
     };
   } finally {
     await bench.drop().catch(() => undefined);

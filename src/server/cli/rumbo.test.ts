@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { exampleCopy, tempRoot } from '../features/hsds/import/import-fixtures.test-support.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rumbo-cli-'));
 const rumbo = (...args: string[]) =>
@@ -43,5 +44,26 @@ describe('rumbo CLI', { timeout: 60_000 }, () => {
     expect(rumbo('migrate').stdout).toContain('up to date');
     expect(rumbo('seed', 'demo').stdout).toMatch(/Loaded demo directory: \d+ organizations, \d+ services/);
     expect(rumbo('seed', 'demo').stdout).toContain('already has services');
+  }, 180_000);
+
+  it('imports HSDS open data into the moderation queue, or live with --verified, as its help says', async () => {
+    const help = rumbo('--help').stdout;
+    expect(help).toContain('import hsds <dir|zip|json> [--dry-run] [--verified]');
+    expect(help).toContain('pending submission');
+    expect(help).toMatch(/--verified\s+\(import hsds\) Publish imported listings at once/);
+    const root = await tempRoot();
+    try {
+      const dir = await exampleCopy(root);
+      const queued = rumbo('import', 'hsds', dir);
+      expect(queued.status).toBe(0);
+      expect(queued.stdout).toContain('awaiting moderation');
+      expect(queued.stdout).toContain('Nothing went live');
+      const live = rumbo('import', 'hsds', dir, '--verified');
+      expect(live.status).toBe(0);
+      expect(live.stdout).toContain('Imported listings are live and marked verified');
+      expect(rumbo('migrate', '--verified').status).toBe(2);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   }, 180_000);
 });

@@ -25,8 +25,11 @@ Commands:
                    datapackage.json, or a .zip of one) or the JSON form (array of services). Checks
                    every record against the HSDS schemas; a record with the id of an existing one
                    updates it; what Rumbo cannot list is kept as an HSDS record. All or nothing.
-                   --dry-run checks and reports without writing; --verified marks imported
-                   listings verified (otherwise they are unverified).
+                   By default nothing goes live: each organization becomes one pending submission
+                   in the moderation queue (an edit of its live listing when it is already in
+                   Rumbo), published when a moderator approves it. --verified publishes the
+                   listings at once, verified by "import". --dry-run checks and reports without
+                   writing.
   export hsds <dir>
                    Write the directory as open data into <dir>: the HSDS 3.0 tabular data package
                    (hsds-csv/), the HSDS JSON form, GeoJSON of locations and an HXL-tagged CSV.
@@ -35,7 +38,8 @@ Commands:
 Options:
   -h, --help       Show this help.
   --dry-run        (import hsds) Check and report, change nothing.
-  --verified       (import hsds) Mark imported listings verified by "import".
+  --verified       (import hsds) Publish imported listings at once, verified by "import",
+                   instead of queueing them for moderation.
 
 Environment: DATABASE_URL (PostgreSQL; absent = embedded database in DATA_DIR), DATA_DIR (default ./data).
 Stop the server first when using the embedded database: only one process may open it.`;

@@ -13,22 +13,34 @@ export const FILE_EXPORTS = {
 } as const;
 export type FileExportName = keyof typeof FILE_EXPORTS;
 
-/** Every service, fully nested, as one JSON array (the HSDS JSON form). */
-export async function* servicesJson(db: Db): AsyncGenerator<string> {
-  let first = true;
-  yield '[\n';
-  for await (const service of streamServices(db, { activeOnly: false }, { full: true })) {
-    yield `${first ? '' : ',\n'}${JSON.stringify(service)}`;
-    first = false;
-  }
-  yield '\n]\n';
+/**
+ * A file as text around a stream of records: what comes before, each record's text, what comes after. The
+ * export's single pass over the database feeds several formats record by record; a download streams one.
+ */
+export interface TextFormat {
+  head: string;
+  item(record: HsdsObject, index: number): string;
+  tail: string;
 }
 
+async function* formatted(format: TextFormat, records: AsyncIterable<HsdsObject>): AsyncGenerator<string> {
+  yield format.head;
+  let index = 0;
+  for await (const record of records) yield format.item(record, index++);
+  yield format.tail;
+}
+
+/** Every service, fully nested, as one JSON array (the HSDS JSON form). */
+export const SERVICES_JSON: TextFormat = {
+  head: '[\n',
+  item: (service, index) => `${index ? ',\n' : ''}${JSON.stringify(service)}`,
+  tail: '\n]\n',
+};
+
 /** A FeatureCollection of locations; a hidden address is a feature with a null geometry (no coordinates). */
-export async function* serviceLocationsGeoJson(db: Db): AsyncGenerator<string> {
-  let first = true;
-  yield '{"type":"FeatureCollection","features":[\n';
-  for await (const location of publicLocations(db)) {
+export const LOCATIONS_GEOJSON: TextFormat = {
+  head: '{"type":"FeatureCollection","features":[\n',
+  item: (location, index) => {
     const { latitude, longitude } = location;
     const geometry =
       typeof latitude === 'number' && typeof longitude === 'number'
@@ -43,10 +55,21 @@ export async function* serviceLocationsGeoJson(db: Db): AsyncGenerator<string> {
       country: location.country,
       address_visibility: location.address_visibility,
     };
-    yield `${first ? '' : ',\n'}${JSON.stringify({ type: 'Feature', id: location.id, geometry, properties })}`;
-    first = false;
-  }
-  yield '\n]}\n';
+    return `${index ? ',\n' : ''}${JSON.stringify({ type: 'Feature', id: location.id, geometry, properties })}`;
+  },
+  tail: '\n]}\n',
+};
+
+export function servicesJson(db: Db): AsyncGenerator<string> {
+  return formatted(SERVICES_JSON, streamServices(db, { activeOnly: false }, { full: true }));
+}
+
+export function serviceLocationsGeoJson(db: Db): AsyncGenerator<string> {
+  return formatted(LOCATIONS_GEOJSON, publicLocations(db));
+}
+
+export function servicesHxlCsv(db: Db): AsyncGenerator<string> {
+  return formatted(SERVICES_HXL, streamServices(db, { activeOnly: false }, { full: true }));
 }
 
 const HXL_COLUMNS: [header: string, tag: string, value: (s: HsdsObject, place: HsdsObject | undefined) => unknown][] = [
@@ -73,10 +96,11 @@ const HXL_COLUMNS: [header: string, tag: string, value: (s: HsdsObject, place: H
 ];
 
 /** One row per service (its first location), with an HXL hashtag row under the header. */
-export async function* servicesHxlCsv(db: Db): AsyncGenerator<string> {
-  yield stringify([HXL_COLUMNS.map(([header]) => header), HXL_COLUMNS.map(([, tag]) => tag)]);
-  for await (const service of streamServices(db, { activeOnly: false }, { full: true })) {
+export const SERVICES_HXL: TextFormat = {
+  head: stringify([HXL_COLUMNS.map(([header]) => header), HXL_COLUMNS.map(([, tag]) => tag)]),
+  item: (service) => {
     const place = ((service.service_at_locations as HsdsObject[])[0]?.location ?? undefined) as HsdsObject | undefined;
-    yield stringify([HXL_COLUMNS.map(([, , value]) => value(service, place) ?? '')]);
-  }
-}
+    return stringify([HXL_COLUMNS.map(([, , value]) => value(service, place) ?? '')]);
+  },
+  tail: '',
+};

@@ -1,16 +1,16 @@
 // `rumbo export hsds <dir>`: the whole directory as open data — the HSDS tabular data package, the HSDS JSON
-// form, GeoJSON of locations and an HXL-tagged CSV — each streamed from the database batch by batch.
+// form, GeoJSON of locations and an HXL-tagged CSV — streamed from the database batch by batch, in one pass: each
+// service and location read is written to every file that has it.
 import { mkdir } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../../db/db.js';
 import { streamServices } from '../hsds.service.js';
 import { allTaxonomies, streamOrganizations } from '../hsds-directory.service.js';
 import { listTermRows, hsdsRecords } from '../hsds-taxonomy.repository.js';
 import { presentTerm, type HsdsObject } from '../hsds.presenter.js';
-import { FILE_EXPORTS, type FileExportName } from './file-exports.js';
+import { LOCATIONS_GEOJSON, SERVICES_HXL, SERVICES_JSON, type TextFormat } from './file-exports.js';
 import { publicLocations } from './public-locations.js';
 import { TabularWriter } from './tabular-package.js';
 
@@ -36,13 +36,48 @@ export const KEPT_RESOURCES = [
 const without = (record: HsdsObject, ...keys: string[]) =>
   Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)));
 
-export async function exportTabular(db: Db, dir: string): Promise<ExportResult> {
-  await mkdir(dir, { recursive: true });
-  const out = await TabularWriter.open(dir);
+/** One text file fed record by record, with backpressure. */
+class FormattedFile {
+  private index = 0;
+  private constructor(
+    private readonly out: WriteStream,
+    private readonly format: TextFormat,
+  ) {}
+
+  static async open(file: string, format: TextFormat): Promise<FormattedFile> {
+    const writer = new FormattedFile(createWriteStream(file), format);
+    await writer.text(format.head);
+    return writer;
+  }
+
+  write(record: HsdsObject): Promise<void> {
+    return this.text(this.format.item(record, this.index++));
+  }
+
+  async close(): Promise<void> {
+    this.out.end(this.format.tail);
+    await once(this.out, 'finish');
+  }
+
+  private async text(chunk: string) {
+    if (chunk && !this.out.write(chunk)) await once(this.out, 'drain');
+  }
+}
+
+/** The single files beside the package: services.json, service-locations.geojson, services-hxl.csv. */
+interface FileSet {
+  services: FormattedFile[];
+  locations: FormattedFile[];
+}
+
+async function writeAll(db: Db, tabularDir: string, files: FileSet | null): Promise<ExportResult> {
+  await mkdir(tabularDir, { recursive: true });
+  const out = await TabularWriter.open(tabularDir);
   for await (const organization of streamOrganizations(db, undefined)) await out.write('organization', organization);
   for await (const location of publicLocations(db)) {
     await out.write('location', without(location, 'addresses'));
     for (const address of (location.addresses as HsdsObject[] | undefined) ?? []) await out.write('address', address);
+    for (const file of files?.locations ?? []) await file.write(location);
   }
   for await (const service of streamServices(db, { activeOnly: false }, { full: true })) {
     await out.write('service', service);
@@ -52,6 +87,7 @@ export async function exportTabular(db: Db, dir: string): Promise<ExportResult> 
     for (const document of service.required_documents as HsdsObject[]) await out.write('required_document', document);
     for (const attribute of service.attributes as HsdsObject[]) await out.write('attribute', attribute);
     for (const place of service.service_at_locations as HsdsObject[]) await out.write('service_at_location', place);
+    for (const file of files?.services ?? []) await file.write(service);
   }
   for (const taxonomy of await allTaxonomies(db)) await out.write('taxonomy', taxonomy);
   const terms = await listTermRows(db, {}, { limit: 1_000_000, offset: 0 });
@@ -63,16 +99,29 @@ export async function exportTabular(db: Db, dir: string): Promise<ExportResult> 
   return { files: await out.close(), rows: out.counts };
 }
 
-export async function writeFileExport(db: Db, dir: string, name: FileExportName): Promise<void> {
-  await pipeline(Readable.from(FILE_EXPORTS[name].build(db)), createWriteStream(path.join(dir, name)));
+/** The tabular data package alone (CSVs and datapackage.json) into `dir`. */
+export function exportTabular(db: Db, dir: string): Promise<ExportResult> {
+  return writeAll(db, dir, null);
 }
 
 export async function exportHsds(db: Db, dir: string): Promise<ExportResult> {
-  const tabular = await exportTabular(db, path.join(dir, 'hsds-csv'));
-  const files = tabular.files.map((f) => path.join('hsds-csv', f));
-  for (const name of Object.keys(FILE_EXPORTS) as FileExportName[]) {
-    await writeFileExport(db, dir, name);
-    files.push(name);
-  }
-  return { files, rows: tabular.rows };
+  await mkdir(dir, { recursive: true });
+  const files: FileSet = {
+    services: [
+      await FormattedFile.open(path.join(dir, 'services.json'), SERVICES_JSON),
+      await FormattedFile.open(path.join(dir, 'services-hxl.csv'), SERVICES_HXL),
+    ],
+    locations: [await FormattedFile.open(path.join(dir, 'service-locations.geojson'), LOCATIONS_GEOJSON)],
+  };
+  const tabular = await writeAll(db, path.join(dir, 'hsds-csv'), files);
+  for (const file of [...files.services, ...files.locations]) await file.close();
+  return {
+    files: [
+      ...tabular.files.map((f) => path.join('hsds-csv', f)),
+      'services.json',
+      'service-locations.geojson',
+      'services-hxl.csv',
+    ],
+    rows: tabular.rows,
+  };
 }

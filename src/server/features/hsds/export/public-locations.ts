@@ -8,10 +8,14 @@ export async function* publicLocations(db: Db): AsyncGenerator<HsdsObject> {
   let after: string | null = null;
   for (;;) {
     const { locations, addresses } = await locationRowsAfter(db, after, STREAM_BATCH);
-    for (const location of locations) {
-      const own = addresses.filter((a) => a.location_id === location.id);
-      yield presentLocation(location, own, undefined, 'es');
+    const byLocation = new Map<string, typeof addresses>();
+    for (const address of addresses) {
+      const own = byLocation.get(address.location_id);
+      if (own) own.push(address);
+      else byLocation.set(address.location_id, [address]);
     }
+    for (const location of locations)
+      yield presentLocation(location, byLocation.get(location.id) ?? [], undefined, 'es');
     if (locations.length < STREAM_BATCH) return;
     after = locations[locations.length - 1]?.id ?? null;
   }

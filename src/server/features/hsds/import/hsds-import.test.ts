@@ -1,5 +1,6 @@
 // Broken input is refused with a clear report and leaves the database exactly as it was; valid input is written
-// all or nothing, updates records it already has, and marks listings verified only when asked.
+// all or nothing and updates records it already has; only a verified import changes live listings (an unverified
+// one goes to moderation: hsds-import-moderation.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -28,7 +29,7 @@ describe('HSDS import', () => {
   beforeAll(async () => {
     t = await createTestDb();
     root = await tempRoot();
-    const first = await importHsds(t.db, await exampleCopy(root));
+    const first = await importHsds(t.db, await exampleCopy(root), { verified: true });
     expect(first.committed).toBe(true);
     before = await snapshot(t.db);
   }, 60_000);
@@ -39,7 +40,7 @@ describe('HSDS import', () => {
 
   it('imports the example dataset, keeping what cannot be live and saying why', async () => {
     const dir = await exampleCopy(root);
-    const report = await importHsds(t.db, dir, { dryRun: true });
+    const report = await importHsds(t.db, dir, { dryRun: true, verified: true });
     expect(report.counts.rejected).toBe(0);
     expect(report.lines).toContainEqual(
       expect.objectContaining({
@@ -56,21 +57,33 @@ describe('HSDS import', () => {
     expect(await snapshot(t.db)).toBe(before);
   });
 
-  it('updates records it already has instead of duplicating them, and marks them verified when asked', async () => {
+  it('updates records it already has instead of duplicating them when verified, not when unverified', async () => {
     const dir = await exampleCopy(root);
     await editCsv(dir, 'services.csv', (text) => text.replace('Community Counselling', 'Community Counselling Plus'));
+    const liveService = () => t.db.query.selectFrom('services').selectAll().execute();
+    // Unverified: the change would wait for moderation, but the example's organization makes no listing (its only
+    // location is at latitude 100): the records are kept, saying why, and the live service is untouched.
+    const unverified = await importHsds(t.db, dir);
+    expect(unverified).toMatchObject({ committed: true, submissions: 0 });
+    expect(unverified.lines).toContainEqual(
+      expect.objectContaining({ outcome: 'kept', resource: 'service', id: SERVICE_ID, file: 'services.csv', row: 2 }),
+    );
+    expect(unverified.lines.find((l) => l.id === SERVICE_ID)?.reason).toContain(
+      'not sent to moderation: organization d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610 does not make a listing',
+    );
+    expect((await liveService())[0]?.name).toEqual({ en: 'Community Counselling' });
+
     const report = await importHsds(t.db, dir, { verified: true });
     expect(report.committed).toBe(true);
     expect(report.counts.created).toBe(0);
-    const services = await t.db.query.selectFrom('services').selectAll().execute();
+    const services = await liveService();
     expect(services).toHaveLength(1);
     expect(services[0]?.name).toEqual({ en: 'Community Counselling Plus' });
     expect(services[0]?.verified_by).toBe('import');
     expect(services[0]?.last_verified_at).toBeInstanceOf(Date);
     // Back to the first import's state for the refusal tests.
-    await importHsds(t.db, await exampleCopy(root));
-    const again = await t.db.query.selectFrom('services').select(['verified_by']).execute();
-    expect(again[0]?.verified_by).toBeNull();
+    await importHsds(t.db, await exampleCopy(root), { verified: true });
+    expect((await liveService())[0]?.name).toEqual({ en: 'Community Counselling' });
     before = await snapshot(t.db);
   }, 30_000);
 
@@ -158,7 +171,7 @@ describe('HSDS import', () => {
     for (const file of await readdir(dir))
       entries.push({ name: `pkg/${file}`, data: await readFile(path.join(dir, file)), deflate: true });
     await writeZip(zip, entries);
-    const report = await importHsds(t.db, zip, { dryRun: true });
+    const report = await importHsds(t.db, zip, { dryRun: true, verified: true });
     expect(report.counts).toMatchObject({ rejected: 0, created: 0 });
     expect(report.counts.updated).toBeGreaterThan(0);
   });

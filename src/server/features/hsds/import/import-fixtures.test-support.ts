@@ -1,6 +1,7 @@
 // Test support for the HSDS import: the standard's example dataset copied to a temporary directory (its
 // datapackage.json in the standard is a link, so the copy relies on the standard's own), variants of it, and a
-// snapshot of every table an import writes, to assert that a refused import changed nothing.
+// snapshot of every table an import writes (the moderation queue too), to assert that a refused import changed
+// nothing.
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,7 @@ const TABLES: (keyof Database | 'hsds_records')[] = [
   'service_taxonomy_terms',
   'taxonomy_terms',
   'hsds_records',
+  'submissions',
 ];
 
 /** Every row of every table an import writes, as text, in a stable order. */

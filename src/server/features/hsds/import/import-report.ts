@@ -2,8 +2,9 @@
 // missing column, a field over the size limit) are an `HsdsInputError` with a stable code: they stop the import
 // before anything is written.
 
-export type Outcome = 'created' | 'updated' | 'kept' | 'skipped' | 'rejected';
-export const OUTCOMES: Outcome[] = ['created', 'updated', 'kept', 'skipped', 'rejected'];
+/** `pending`: part of a listing that waits in the moderation queue (an unverified import). */
+export type Outcome = 'created' | 'updated' | 'pending' | 'kept' | 'skipped' | 'rejected';
+export const OUTCOMES: Outcome[] = ['created', 'updated', 'pending', 'kept', 'skipped', 'rejected'];
 
 /** Where a record came from: a CSV file and its line, or the JSON form and the service's index. */
 export interface Origin {
@@ -48,13 +49,15 @@ export interface ImportReport {
   verified: boolean;
   /** True when the changes were written (false on a dry run, a rejected record or an input error). */
   committed: boolean;
+  /** Submissions queued (or brought up to date; on a dry run: that would be) for moderation, one per organization. */
+  submissions: number;
   lines: ReportLine[];
   counts: Record<Outcome, number>;
   error?: { code: InputErrorCode | 'database'; message: string; file?: string; row?: number; field?: string };
 }
 
 export function countOutcomes(lines: ReportLine[]): Record<Outcome, number> {
-  const counts = { created: 0, updated: 0, kept: 0, skipped: 0, rejected: 0 };
+  const counts = { created: 0, updated: 0, pending: 0, kept: 0, skipped: 0, rejected: 0 };
   for (const line of lines) counts[line.outcome] += 1;
   return counts;
 }
@@ -81,16 +84,17 @@ export function describeHsdsImport(report: ImportReport, options: { everyRecord?
   }
   const { counts } = report;
   out.push(
-    `Records: ${counts.created} created, ${counts.updated} updated, ${counts.kept} kept (HSDS only, not live), ` +
-      `${counts.skipped} skipped, ${counts.rejected} rejected.`,
+    `Records: ${counts.created} created, ${counts.updated} updated, ${counts.pending} awaiting moderation, ` +
+      `${counts.kept} kept (HSDS only, not live), ${counts.skipped} skipped, ${counts.rejected} rejected.`,
   );
   if (counts.rejected > 0) out.push('Rejected records: nothing was changed. Fix them and import again.');
   else if (report.dryRun) out.push('Dry run: everything was checked and rolled back; nothing was changed.');
   else if (report.committed) {
     out.push(
       report.verified
-        ? 'Imported listings are marked verified (verified_by "import").'
-        : 'Imported listings are unverified: moderation of imports comes with issue 4; use --verified to vouch for them.',
+        ? 'Imported listings are live and marked verified (verified_by "import").'
+        : `Nothing went live: ${report.submissions} listings (one per organization) wait in the moderation queue. ` +
+            'Use --verified to publish an import you vouch for.',
     );
   }
   return out;

@@ -1,7 +1,8 @@
 // `rumbo import hsds <dir|zip|json>`: reads an HSDS tabular package (a directory or a zip of one) or the JSON form,
-// validates every record against the standard's schemas (with the Rumbo profile), maps what fits Rumbo's model to
-// live rows (updating rows with the same id), keeps everything else whole in `hsds_records`, and writes it all in
-// one transaction — or nothing, when a record is rejected, the input is unsafe, or it is a dry run.
+// validates every record against the standard's schemas (with the Rumbo profile), maps what fits Rumbo's model —
+// to live, verified rows (updating rows with the same id) with `verified`, else to pending submissions in the
+// moderation queue — keeps everything else whole in `hsds_records`, and writes it all in one transaction, or
+// nothing when a record is rejected, the input is unsafe, or it is a dry run.
 import { stat } from 'node:fs/promises';
 import type { Db } from '../../../db/db.js';
 import type { HsdsTables, Locale } from '../../../db/schema.js';
@@ -17,11 +18,13 @@ import { writeImport } from './import-writer.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
-  /** Mark imported listings verified now by "import"; otherwise they are left unverified. */
+  /** Publish imported listings, verified now by "import"; otherwise they wait in the moderation queue. */
   verified?: boolean;
   /** Language of text fields of records without the profile's `text_locale`. Default English. */
   locale?: Locale;
   limits?: Partial<ImportLimits>;
+  /** The import's moment (verification and submission time); now by default. */
+  now?: Date;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,11 +78,13 @@ export async function importHsds(db: Db, input: string, options: ImportOptions =
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const dryRun = options.dryRun ?? false;
   const verified = options.verified ?? false;
+  let submissions = 0;
   const report = (lines: ReportLine[], committed: boolean): ImportReport => ({
     input,
     dryRun,
     verified,
     committed,
+    submissions,
     lines,
     counts: countOutcomes(lines),
   });
@@ -96,11 +101,13 @@ export async function importHsds(db: Db, input: string, options: ImportOptions =
   let lines: ReportLine[] = [];
   try {
     await db.query.transaction().execute(async (trx) => {
-      lines = await writeImport(trx.withTables<HsdsTables>(), read.records, {
+      const written = await writeImport(trx.withTables<HsdsTables>(), read.records, {
         verified,
         locale: options.locale ?? 'en',
-        now: new Date(),
+        now: options.now ?? new Date(),
       });
+      lines = written.lines;
+      submissions = written.submissions;
       if (dryRun) throw new DryRunRollback();
     });
   } catch (error) {
