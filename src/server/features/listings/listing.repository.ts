@@ -1,6 +1,6 @@
 // The SQL of listings: read a live organization with everything a listing document holds, and write one back.
 // Every function takes a Kysely executor (the app's query builder or a transaction) so applyListing commits as one.
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database, Translated } from '../../db/schema.js';
 import type { ListingLocation, ListingOrganization, ListingService } from './listing.schema.js';
 
@@ -221,10 +221,48 @@ export async function foreignIds(
   return ids.filter((id) => !ownIds.has(id));
 }
 
-export async function insertOrganization(db: Executor, org: ListingOrganization, verifiedBy: string): Promise<string> {
+/** Tables whose new rows may take a preferred id. */
+type IdTable = 'organizations' | 'locations' | 'services';
+
+/**
+ * Inserts a row with `preferredId` when that id is free; with a fresh id when there is none, or it is taken (by any
+ * row, of any organization). ON CONFLICT rather than a read first: a conflict does not abort the transaction, and
+ * a row inserted meanwhile by another transaction cannot make this one fail.
+ */
+async function insertWithId<T extends IdTable>(
+  db: Executor,
+  table: T,
+  values: Omit<Insertable<Database[T]>, 'id'>,
+  preferredId: string | undefined,
+): Promise<string> {
+  if (preferredId) {
+    const row = await db
+      .insertInto(table as IdTable)
+      .values({ ...values, id: preferredId } as never)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) return row.id;
+  }
   const row = await db
-    .insertInto('organizations')
-    .values({
+    .insertInto(table as IdTable)
+    .values(values as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertOrganization(
+  db: Executor,
+  org: ListingOrganization,
+  verifiedBy: string,
+  /** The id to give it if free (an imported organization's HSDS id); otherwise a fresh one. */
+  preferredId?: string,
+): Promise<string> {
+  return insertWithId(
+    db,
+    'organizations',
+    {
       name: org.name,
       description: JSON.stringify(org.description),
       kind: org.kind,
@@ -233,10 +271,9 @@ export async function insertOrganization(db: Executor, org: ListingOrganization,
       original_locale: org.original_locale,
       last_verified_at: new Date(),
       verified_by: verifiedBy,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    },
+    preferredId,
+  );
 }
 
 export async function updateOrganization(
@@ -283,6 +320,8 @@ export async function saveLocation(
   existingId: string | null,
   /** For a new row: rows are listed by creation time, and one transaction's now() is one instant. */
   createdAt: Date = new Date(),
+  /** For a new row: the id to give it if free (see insertWithId). */
+  preferredId?: string,
 ): Promise<string> {
   let id = existingId;
   if (id) {
@@ -293,12 +332,8 @@ export async function saveLocation(
       .where('organization_id', '=', organizationId)
       .execute();
   } else {
-    const row = await db
-      .insertInto('locations')
-      .values({ organization_id: organizationId, ...locationColumns(location), created_at: createdAt })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
+    const values = { organization_id: organizationId, ...locationColumns(location), created_at: createdAt };
+    id = await insertWithId(db, 'locations', values, preferredId);
   }
   await db.deleteFrom('addresses').where('location_id', '=', id).where('address_type', '=', 'physical').execute();
   if (location.address_1) {
@@ -355,6 +390,8 @@ export async function saveService(
     verifiedBy: string;
     /** For a new row (see saveLocation). */
     createdAt?: Date;
+    /** For a new row: the id to give it if free (see insertWithId). */
+    preferredId?: string;
   },
 ): Promise<string> {
   let id = options.existingId;
@@ -369,17 +406,13 @@ export async function saveService(
     // One statement at a time: a transaction is one connection.
     for (const table of SERVICE_PART_TABLES) await db.deleteFrom(table).where('service_id', '=', id).execute();
   } else {
-    const row = await db
-      .insertInto('services')
-      .values({
-        organization_id: organizationId,
-        ...serviceColumns(service, options.originalLocale),
-        ...verified,
-        created_at: options.createdAt ?? new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
+    const values = {
+      organization_id: organizationId,
+      ...serviceColumns(service, options.originalLocale),
+      ...verified,
+      created_at: options.createdAt ?? new Date(),
+    };
+    id = await insertWithId(db, 'services', values, options.preferredId);
   }
   const serviceId = id;
   if (options.termIds.length) {

@@ -38,6 +38,17 @@ export interface ListingActor {
   label: string;
 }
 
+/** Ids that new rows take when they are free (a row with a taken id gets a fresh one): an imported listing's HSDS
+ * ids, so that importing the same source again finds them live. Live rows keep their ids whatever this says. */
+export interface PreferredIds {
+  /** For a new organization (organizationId null). */
+  organization?: string;
+  /** By document key of a new location ("new-<n>"). */
+  locations?: Readonly<Record<string, string>>;
+  /** By document key of a new service ("new-<n>"). */
+  services?: Readonly<Record<string, string>>;
+}
+
 export interface ApplyListingInput {
   listing: ListingDocument;
   /** The live organization to update (or merge into); null creates a new one. */
@@ -45,6 +56,7 @@ export interface ApplyListingInput {
   submissionId: string | null;
   actor: ListingActor;
   action?: 'create' | 'update' | 'merge';
+  preferredIds?: PreferredIds;
 }
 
 const isNewKey = (key: string) => key.startsWith('new-');
@@ -52,14 +64,15 @@ const isNewKey = (key: string) => key.startsWith('new-');
 /**
  * Writes the document to the directory in one transaction: new keys are inserted, live ids of this organization
  * updated (ids of another organization refused), services and locations the document no longer has deleted; the
- * organization and its services are marked verified now; one audit row per changed field.
+ * organization and its services are marked verified now; one audit row per changed field. New rows take their
+ * `preferredIds` when those are free.
  */
 export async function applyListing(db: Db, input: ApplyListingInput): Promise<{ organizationId: string }> {
   return db.query.transaction().execute((trx) => applyListingWith(trx, input));
 }
 
 export async function applyListingWith(trx: Executor, input: ApplyListingInput): Promise<{ organizationId: string }> {
-  const { listing, actor } = input;
+  const { listing, actor, preferredIds: preferred } = input;
   const before = input.organizationId ? await loadListingWith(trx, input.organizationId) : undefined;
   if (input.organizationId && !before) throw new AppError('NOT_FOUND');
   await refuseForeignKeys(trx, input.organizationId, listing);
@@ -70,7 +83,7 @@ export async function applyListingWith(trx: Executor, input: ApplyListingInput):
 
   let organizationId = input.organizationId;
   if (organizationId) await updateOrganization(trx, organizationId, listing.organization, actor.label);
-  else organizationId = await insertOrganization(trx, listing.organization, actor.label);
+  else organizationId = await insertOrganization(trx, listing.organization, actor.label, preferred?.organization);
 
   // Keys are per kind: "new-1" may name a location and a service at once.
   const locationIds = new Map<string, string>();
@@ -80,7 +93,15 @@ export async function applyListingWith(trx: Executor, input: ApplyListingInput):
   const createdAt = (index: number) => new Date(start + index);
   for (const [index, location] of listing.locations.entries()) {
     const existing = isNewKey(location.key) ? null : location.key;
-    locationIds.set(location.key, await saveLocation(trx, organizationId, location, existing, createdAt(index)));
+    const id = await saveLocation(
+      trx,
+      organizationId,
+      location,
+      existing,
+      createdAt(index),
+      existing ? undefined : preferred?.locations?.[location.key],
+    );
+    locationIds.set(location.key, id);
   }
   for (const [index, service] of listing.services.entries()) {
     const linked = service.location_keys.map((key) => {
@@ -96,6 +117,7 @@ export async function applyListingWith(trx: Executor, input: ApplyListingInput):
       locationIds: linked,
       verifiedBy: actor.label,
       createdAt: createdAt(index),
+      preferredId: existing ? undefined : preferred?.services?.[service.key],
     });
     serviceIds.set(service.key, id);
   }

@@ -10,6 +10,7 @@ import type { Viewer } from '../accounts/policy.js';
 import { hashToken, newToken } from '../accounts/secrets.js';
 import { findUserByEmail, findUserById, grantRole, insertUser } from '../accounts/users.repository.js';
 import type { Mailer } from '../mail/mail.service.js';
+import { importedListingIds } from '../hsds/import/import-submissions.repository.js';
 import { ListingDocument } from '../listings/listing.schema.js';
 import { applyListingWith, loadListingWith } from '../listings/listing.service.js';
 import type { Executor } from '../listings/listing.repository.js';
@@ -74,12 +75,15 @@ export async function approveSubmission(deps: ModerationDeps, decision: Decision
   const isNew = submission.kind === 'new_listing' || !submission.organization_id;
   const result = await deps.db.query.transaction().execute(async (trx) => {
     await decide(trx, decision, { status: 'approved', decidedBy: moderator.id, reason: null });
+    // A listing an HSDS import queued keeps the source's ids where they are free (decision 009).
+    const preferredIds = await importedListingIds(trx, submission.id);
     const applied = await applyListingWith(trx, {
       listing,
       organizationId: isNew ? null : submission.organization_id,
       submissionId: submission.id,
       actor: actorOf(moderator),
       action: isNew ? 'create' : 'update',
+      preferredIds,
     });
     await linkSubmissionOrganization(trx, submission.id, applied.organizationId);
     if (isNew) {

@@ -1,12 +1,20 @@
 // The SQL of an unverified import's moderation entries: who owns the live locations and services it names, which
-// submissions earlier imports queued for its organizations, and the batched writes of submissions and their links.
-import { sql, type Generated } from 'kysely';
-import type { Locale } from '../../../db/schema.js';
+// submissions earlier imports queued for its organizations, the batched writes of submissions and their links, and
+// the HSDS ids an approval gives a submission's new rows.
+import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
+import type { Database, Locale } from '../../../db/schema.js';
+import type { PreferredIds } from '../../listings/listing.service.js';
 import type { ImportTrx } from './hsds-import.repository.js';
+import type { NewKeyIds } from './listing-documents.js';
 
-/** `hsds_import_submissions` (migration 0011); typed here, the only place it is queried. */
+/** `hsds_import_submissions` (migrations 0011, 0012); typed here, the only place it is queried. */
 type ImportSubmissionTables = {
-  hsds_import_submissions: { organization_id: string; submission_id: string; imported_at: Generated<Date> };
+  hsds_import_submissions: {
+    organization_id: string;
+    submission_id: string;
+    imported_at: Generated<Date>;
+    hsds_ids: ColumnType<unknown, string | undefined, string>;
+  };
 };
 
 const CHUNK = 1000;
@@ -103,21 +111,66 @@ export async function refreshQueuedListings(trx: ImportTrx, listings: QueuedList
   }
 }
 
-/** Remembers which submission holds each imported organization. */
-export async function linkImportSubmissions(
-  trx: ImportTrx,
-  links: { organization_id: string; submission_id: string }[],
-): Promise<void> {
+export interface ImportSubmissionLinkRow {
+  organizationId: string;
+  submissionId: string;
+  /** HSDS id of each new location and service of the submitted document, by key. */
+  hsdsIds: NewKeyIds;
+}
+
+/** Remembers which submission holds each imported organization, and the HSDS ids of its document's new keys. */
+export async function linkImportSubmissions(trx: ImportTrx, links: ImportSubmissionLinkRow[]): Promise<void> {
   const db = trx.withTables<ImportSubmissionTables>();
   for (const chunk of chunks(links, CHUNK)) {
     await db
       .insertInto('hsds_import_submissions')
-      .values(chunk)
+      .values(
+        chunk.map((l) => ({
+          organization_id: l.organizationId,
+          submission_id: l.submissionId,
+          hsds_ids: JSON.stringify(l.hsdsIds),
+        })),
+      )
       .onConflict((oc) =>
-        oc
-          .column('organization_id')
-          .doUpdateSet({ submission_id: sql.ref('excluded.submission_id'), imported_at: sql`now()` }),
+        oc.column('organization_id').doUpdateSet({
+          submission_id: sql.ref('excluded.submission_id'),
+          hsds_ids: sql.ref('excluded.hsds_ids'),
+          imported_at: sql`now()`,
+        }),
       )
       .execute();
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NEW_KEY = /^new-[0-9]{1,3}$/;
+
+/** Only "new-<n>" keys with UUID values: what the column holds is used as ids, so nothing else gets through. */
+function keyIds(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [key, id] of Object.entries(value)) {
+    if (NEW_KEY.test(key) && typeof id === 'string' && UUID.test(id)) out[key] = id;
+  }
+  return out;
+}
+
+/**
+ * The ids approving this submission should give its new rows, when an import queued it: the organization's and its
+ * new locations' and services' HSDS ids. Undefined for a submission no import holds (any other submission, or one
+ * a later import replaced).
+ */
+export async function importedListingIds(
+  db: Kysely<Database>,
+  submissionId: string,
+): Promise<PreferredIds | undefined> {
+  const row = await db
+    .withTables<ImportSubmissionTables>()
+    .selectFrom('hsds_import_submissions')
+    .select(['organization_id', 'hsds_ids'])
+    .where('submission_id', '=', submissionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const ids = (row.hsds_ids ?? {}) as { locations?: unknown; services?: unknown };
+  return { organization: row.organization_id, locations: keyIds(ids.locations), services: keyIds(ids.services) };
 }

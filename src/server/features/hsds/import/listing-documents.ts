@@ -1,7 +1,7 @@
 // An unverified import's planned rows as listing documents (listings/listing.schema.ts), one per organization, so
 // that moderation can review them like any submission. A live organization's document starts from its live listing
 // (keys are live ids, so approval updates in place) and takes the import's records on top; a new one starts empty
-// (keys "new-<n>"). A record a document cannot carry — a postal address, a fax number, an inactive service, a
+// (keys "new-<n>", each with the HSDS id that approval gives the row when it is free). A record a document cannot carry — a postal address, a fax number, an inactive service, a
 // location that is another organization's — is kept whole with the reason, and so is every record of a location,
 // service or whole document that does not pass the listing schema (its limits included).
 import type { TSchema } from 'typebox';
@@ -32,6 +32,13 @@ export interface ListingDraft {
   listing: Listing;
   /** The records the document carries. */
   sources: SourceRecord[];
+  /** HSDS id of each new location and service, by its key in the document: approval gives them these ids. */
+  hsdsIds: NewKeyIds;
+}
+
+export interface NewKeyIds {
+  locations: Record<string, string>;
+  services: Record<string, string>;
 }
 
 export interface LiveContext {
@@ -305,7 +312,21 @@ function checkDraft(draft: Draft, keep: (source: SourceRecord, reason: string, f
     for (const source of sources) keep(source, reason);
     return undefined;
   }
-  return { organizationId: draft.organizationId, live: draft.live, listing, sources };
+  return { organizationId: draft.organizationId, live: draft.live, listing, sources, hsdsIds: newKeyIds(draft) };
+}
+
+/** The HSDS id behind each "new-<n>" key still in the document. */
+function newKeyIds(draft: Draft): NewKeyIds {
+  const ids = (keys: Map<string, string>, items: { key: string }[]) => {
+    const inDocument = new Set(items.map((i) => i.key));
+    const out: Record<string, string> = {};
+    for (const [hsdsId, key] of keys) if (key.startsWith('new-') && inDocument.has(key)) out[key] = hsdsId;
+    return out;
+  };
+  return {
+    locations: ids(draft.locationKeys, draft.listing.locations),
+    services: ids(draft.serviceKeys, draft.listing.services),
+  };
 }
 
 const NO_PARTS = () => ({

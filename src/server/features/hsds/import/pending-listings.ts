@@ -1,12 +1,14 @@
 // An unverified import goes to moderation, not live: each organization it touches becomes one pending submission
 // (a new listing, or an edit of the live listing when the organization is already in Rumbo) in the queue that
 // moderators already work through per country. Approving it applies the listing like any other submission, and
-// verifies it. Importing the same organization again brings its still-pending submission up to date.
+// verifies it; new rows take their HSDS ids (remembered per submission), so importing the same source again finds
+// them live. Importing the same organization again brings its still-pending submission up to date.
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../../accounts/secrets.js';
 import type { Executor } from '../../listings/listing.repository.js';
 import { loadListingWith } from '../../listings/listing.service.js';
 import type { ListingDocument } from '../../listings/listing.schema.js';
+import { diffListings } from '../../listings/listing-diff.js';
 import type { ImportTrx } from './hsds-import.repository.js';
 import { idOf, reportLine, type ImportPlan } from './import-plan.js';
 import type { ReportLine } from './import-report.js';
@@ -16,6 +18,7 @@ import {
   linkImportSubmissions,
   liveOwners,
   refreshQueuedListings,
+  type ImportSubmissionLinkRow,
   type QueuedListing,
 } from './import-submissions.repository.js';
 import { buildListings, type ListingDraft } from './listing-documents.js';
@@ -65,7 +68,8 @@ function queued(draft: ListingDraft, id: string, now: Date): QueuedListing {
 }
 
 export async function queuePendingListings(trx: ImportTrx, plan: ImportPlan, now: Date): Promise<PendingResult> {
-  const { drafts, kept } = buildListings(plan, await liveContext(trx, plan));
+  const context = await liveContext(trx, plan);
+  const { drafts: built, kept } = buildListings(plan, context);
   const lines = kept.map((k) => reportLine(k.source, 'kept', `not sent to moderation: ${k.reason}`, k.field));
   const keptSources = kept.map((k) => k.source);
   // Links carrying more than a listing can hold are queued and kept whole too.
@@ -76,18 +80,32 @@ export async function queuePendingListings(trx: ImportTrx, plan: ImportPlan, now
 
   const earlier = await importSubmissionLinks(
     trx,
-    drafts.map((d) => d.organizationId),
+    built.map((d) => d.organizationId),
   );
+  // A live organization the source describes exactly as it is live needs no moderator (a nightly re-import of an
+  // unchanged source queues nothing); one with a pending submission still gets it brought up to date.
+  const drafts: ListingDraft[] = [];
+  for (const draft of built) {
+    const live = draft.live ? context.listings.get(draft.organizationId) : undefined;
+    const pending = earlier.get(draft.organizationId)?.status === 'pending';
+    if (live && !pending && diffListings(live, draft.listing).every((change) => change.kind === 'same')) {
+      for (const source of draft.sources)
+        lines.push(reportLine(source, 'skipped', 'unchanged: the live listing already says this'));
+      continue;
+    }
+    drafts.push(draft);
+  }
   const fresh: QueuedListing[] = [];
   const refreshed: QueuedListing[] = [];
-  const links: { organization_id: string; submission_id: string }[] = [];
+  const links: ImportSubmissionLinkRow[] = [];
   for (const draft of drafts) {
     const link = earlier.get(draft.organizationId);
     const kind = draft.live ? 'edit' : 'new_listing';
     const reuse = link && link.status === 'pending' && link.kind === kind;
     const entry = queued(draft, reuse ? link.submissionId : randomUUID(), now);
     (reuse ? refreshed : fresh).push(entry);
-    if (!reuse) links.push({ organization_id: draft.organizationId, submission_id: entry.id });
+    // Every link is written, a reused one too: its document's new keys may stand for other HSDS ids now.
+    links.push({ organizationId: draft.organizationId, submissionId: entry.id, hsdsIds: draft.hsdsIds });
     const reason = reuse
       ? `awaiting moderation: brought submission ${entry.id} up to date`
       : `awaiting moderation in submission ${entry.id}`;
