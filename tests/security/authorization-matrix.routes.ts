@@ -7,10 +7,27 @@ import { blankForm } from '../../src/server/features/submissions/submission-form
 import { startDraft } from '../../src/server/features/submissions/submissions.service.js';
 import { buildSubmission } from '../../src/server/features/moderation/moderation.fixtures.js';
 import { sampleListing } from '../../src/server/features/listings/listing.fixtures.js';
+import { ensureHubOrgUnit } from '../../src/server/features/hub-reports/org-units.repository.js';
+import type { HubReportStatus } from '../../src/server/db/schema.js';
 
 /** A fresh pending submission in Mexico (named like organization A, so A is flagged as its duplicate). */
 const pendingMx = async (fx: Fixture) =>
   (await buildSubmission(fx.db, sampleListing({ name: 'Organización A (MX)' }))).id;
+
+/** The org unit of the fixture's hub (created the first time). */
+const hubUnit = async (fx: Fixture) => (await ensureHubOrgUnit(fx.db.query, fx.hubLocation))!.id;
+
+/** A fresh report of the Mexican hub in a month no other entry uses, in the given status. */
+let reportMonths = 0;
+async function hubReportMx(fx: Fixture, status: HubReportStatus) {
+  reportMonths++;
+  const period = `${2001 + Math.floor(reportMonths / 12)}${String((reportMonths % 12) + 1).padStart(2, '0')}`;
+  return fx.db.query
+    .insertInto('hub_reports')
+    .values({ data_set_id: 'RbDsHubMon1', org_unit_id: await hubUnit(fx), period, country_code: 'MX', status })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+}
 
 export const WHO = [
   'anonymous',
@@ -226,5 +243,59 @@ export const MATRIX: MatrixEntry[] = [
       url: `/es/admin/moderation/${await pendingMx(fx)}/merge`,
       body: { organization_id: fx.orgA },
     }),
+  },
+  // Hub reports: the hub's reporters (and admins) file; the country's moderators decide; admins unlock.
+  {
+    route: 'POST /:locale/hub/reports/:orgUnitId/:month',
+    allowed: ['admin', 'hubReporter'],
+    request: async (fx) => {
+      const orgUnitId = await hubUnit(fx);
+      const report = await fx.db.query
+        .selectFrom('hub_reports')
+        .select('version')
+        .where('org_unit_id', '=', orgUnitId)
+        .where('period', '=', '202405')
+        .executeTakeFirst();
+      return {
+        url: `/es/hub/reports/${orgUnitId}/2024-05`,
+        body: { version: String(report?.version ?? 0), action: 'save', 'v.RbDePplTot1.HllvX50cXC0': '12' },
+      };
+    },
+  },
+  {
+    route: 'POST /:locale/admin/hub-reports/:id/approve',
+    allowed: ['admin', 'moderatorMX'],
+    request: async (fx) => {
+      const report = await hubReportMx(fx, 'submitted');
+      return { url: `/es/admin/hub-reports/${report.id}/approve`, body: { version: String(report.version) } };
+    },
+  },
+  {
+    route: 'POST /:locale/admin/hub-reports/:id/return',
+    allowed: ['admin', 'moderatorMX'],
+    request: async (fx) => {
+      const report = await hubReportMx(fx, 'submitted');
+      return {
+        url: `/es/admin/hub-reports/${report.id}/return`,
+        body: { version: String(report.version), comment: 'Faltan las nacionalidades' },
+      };
+    },
+  },
+  {
+    route: 'POST /:locale/admin/hub-reports/:id/unlock',
+    allowed: ['admin'],
+    request: async (fx) => {
+      const report = await hubReportMx(fx, 'approved');
+      return {
+        url: `/es/admin/hub-reports/${report.id}/unlock`,
+        body: { version: String(report.version), reason: 'Corrección del total', to: 'returned' },
+      };
+    },
+  },
+  // Importing hub figures (dataValueSets or CSV) is for admins only; an empty upload is refused with a 400 page.
+  {
+    route: 'POST /:locale/admin/hub-reports/import',
+    allowed: ['admin'],
+    request: fixed('/es/admin/hub-reports/import', { text: '', dry_run: '1' }),
   },
 ];

@@ -14,6 +14,8 @@ const COUNTED_TABLES = [
   'user_roles',
   'auth_tokens',
   'submissions',
+  'hub_reports',
+  'report_data_values',
   'organizations',
   'services',
   'locations',

@@ -11,6 +11,7 @@ import { describeImport, importNewsFiles } from '../features/news/news-import.se
 import { exportHsds } from '../features/hsds/export/hsds-export.service.js';
 import { importHsds } from '../features/hsds/import/import.service.js';
 import { describeHsdsImport } from '../features/hsds/import/import-report.js';
+import { importHubReportsFile } from '../features/hub-reports/exchange/import-file.js';
 
 const HELP = `Usage: npm run rumbo -- <command> [options]
 
@@ -30,6 +31,13 @@ Commands:
                    Rumbo), published when a moderator approves it. --verified publishes the
                    listings at once, verified by "import". --dry-run checks and reports without
                    writing.
+  import hub-reports <file> [--dry-run] [--status approved|submitted]
+                   Import information hubs' monthly figures: DHIS2 dataValueSets JSON, DHIS2 CSV
+                   (dataelement,period,orgunit,catoptcombo,attroptcombo,value) or the CSV of the
+                   hub reports export. Data elements, cells and hubs match by UID or code (a hub
+                   also as HUB-<location id>). Reports every value: created, updated, unchanged
+                   or rejected with the reason. All or nothing; approved reports stay locked.
+                   --status: what imported reports become (default approved).
   export hsds <dir>
                    Write the directory as open data into <dir>: the HSDS 3.0 tabular data package
                    (hsds-csv/), the HSDS JSON form, GeoJSON of locations and an HXL-tagged CSV.
@@ -37,7 +45,8 @@ Commands:
 
 Options:
   -h, --help       Show this help.
-  --dry-run        (import hsds) Check and report, change nothing.
+  --dry-run        (import hsds, import hub-reports) Check and report, change nothing.
+  --status <s>     (import hub-reports) approved (default) or submitted.
   --verified       (import hsds) Publish imported listings at once, verified by "import",
                    instead of queueing them for moderation.
 
@@ -57,12 +66,17 @@ export async function run(argv: string[], out: (line: string) => void = console.
       help: { type: 'boolean', short: 'h' },
       'dry-run': { type: 'boolean' },
       verified: { type: 'boolean' },
+      status: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
   const isHsdsImport = command === 'import' && rest[0] === 'hsds';
-  if (!isHsdsImport && (values['dry-run'] || values.verified)) {
-    throw new UsageError('--dry-run and --verified apply to "import hsds" only.');
+  const isHubImport = command === 'import' && rest[0] === 'hub-reports';
+  if (!isHsdsImport && (values.verified || (values['dry-run'] && !isHubImport))) {
+    throw new UsageError('--dry-run applies to "import hsds" and "import hub-reports"; --verified to "import hsds".');
+  }
+  if (!isHubImport && values.status !== undefined) {
+    throw new UsageError('--status applies to "import hub-reports" only.');
   }
   if (values.help || !command || command === 'help') {
     out(HELP);
@@ -108,6 +122,19 @@ export async function run(argv: string[], out: (line: string) => void = console.
       });
       for (const line of describeHsdsImport(report)) out(line);
       if (report.error || report.counts.rejected > 0) process.exitCode = 1;
+    });
+    return;
+  }
+  if (isHubImport) {
+    const status = values.status ?? 'approved';
+    if (rest.length !== 2 || (status !== 'approved' && status !== 'submitted')) {
+      throw new UsageError('Usage: import hub-reports <file> [--dry-run] [--status approved|submitted]');
+    }
+    await withDb(async (db) => {
+      await migrate(db);
+      const result = await importHubReportsFile(db, String(rest[1]), { dryRun: values['dry-run'] ?? false, status });
+      for (const line of result.lines) out(line);
+      if (!result.ok) process.exitCode = 1;
     });
     return;
   }

@@ -546,7 +546,7 @@ export interface ReportOrgUnitTable {
   location_id: string | null;
   path: string;
   is_demo: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export const HUB_REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
@@ -564,15 +564,15 @@ export interface HubReportTable {
   outliers_confirmed: Generated<boolean>;
   updated_by: string | null;
   submitted_by: string | null;
-  submitted_at: Timestamp | null;
+  submitted_at: NullableTimestamp;
   decided_by: string | null;
-  decided_at: Timestamp | null;
+  decided_at: NullableTimestamp;
   unlocked_by: string | null;
-  unlocked_at: Timestamp | null;
+  unlocked_at: NullableTimestamp;
   version: Generated<number>;
   is_demo: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ReportDataValueTable {
@@ -583,8 +583,8 @@ export interface ReportDataValueTable {
   category_option_combo_id: string;
   value: number;
   stored_by: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ReportRollupTable {

@@ -36,6 +36,9 @@ import { submissionPageRoutes } from '../features/submissions/submissions.pages.
 import { newsAdminPageRoutes } from '../features/news/news-admin.pages.js';
 import { freshnessPageRoutes } from '../features/freshness/freshness.pages.js';
 import { moderationFeature } from '../features/moderation/moderation.plugin.js';
+import { hubDashboardsFeature } from '../features/hub-dashboards/hub-dashboards.pages.js';
+import { hubExchangeFeature } from '../features/hub-reports/exchange/exchange.plugin.js';
+import { hubReportsFeature } from '../features/hub-reports/hub-reports.plugin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -140,6 +143,9 @@ export async function buildApp({
   await app.register(newsAdminPageRoutes(context));
   await app.register(accountsFeature(context));
   // issue 6 features register here (one line each: entry and review, dashboards, exchange)
+  await app.register(hubDashboardsFeature(context));
+  await app.register(hubExchangeFeature(context));
+  await app.register(hubReportsFeature(context));
   await app.register(homePageRoutes(facts));
   await app.register(servicesPageRoutes(db, facts, freshness));
   await app.register(organizationsPageRoutes(db, facts, freshness));

@@ -20,6 +20,18 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429 },
   INTERNAL: { status: 500 },
   NOT_READY: { status: 503 },
+  // Hub reports exchange (messages in locales/hubexchange).
+  HUB_EXPORT_BAD_PERIOD: { status: 400 },
+  HUB_EXPORT_BAD_COUNTRY: { status: 400 },
+  // Hub report entry and review (messages in locales/hubentry).
+  HUB_REPORT_BAD_PERIOD: { status: 400 },
+  HUB_REPORT_UNKNOWN_FIELD: { status: 400 },
+  HUB_REPORT_AWAITING_REVIEW: { status: 409 },
+  HUB_REPORT_LOCKED: { status: 409 },
+  HUB_REPORT_ALREADY_DECIDED: { status: 409 },
+  // Hub dashboards (messages in locales/hubdash).
+  DASHBOARD_PERIOD_INVALID: { status: 400 },
+  DASHBOARD_COUNTRY_INVALID: { status: 400 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

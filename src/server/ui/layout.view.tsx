@@ -59,6 +59,9 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                 <a href={`/${locale}/news`}>{t('news.nav')}</a>
               </li>
               <li>
+                <a href={`/${locale}/dashboards/hubs`}>{t('hubdash.nav')}</a>
+              </li>
+              <li>
                 <a href="/api/docs">{t('nav.api')}</a>
               </li>
               <li>

@@ -39,6 +39,11 @@ export function roleLinks(t: Translate, locale: string, viewer: Pick<Viewer, 'ro
   if (has('admin') || has('publisher')) {
     links.push({ href: `/${locale}/admin/news`, label: t('newsadmin.list.title') });
   }
+  if (has('hub_reporter')) links.push({ href: `/${locale}/hub/reports`, label: t('hubentry.list.title') });
+  if (has('admin') || has('moderator')) {
+    links.push({ href: `/${locale}/admin/hub-reports`, label: t('hubentry.review.title') });
+  }
+  if (has('admin')) links.push({ href: `/${locale}/admin/hub-reports/import`, label: t('hubexchange.import.title') });
   return links;
 }
 

@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../db/db.js';
 import type { AuditAction, AuditLogTable, Database } from '../../db/schema.js';
 
-export const AUDIT_RESOURCE_TYPES = ['organization', 'service', 'location'] as const;
+export const AUDIT_RESOURCE_TYPES = ['organization', 'service', 'location', 'hub_report'] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 
 export type AuditRow = Selectable<AuditLogTable>;

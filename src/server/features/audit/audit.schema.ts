@@ -9,7 +9,7 @@ export const AuditPageParams = Type.Object({
 });
 
 export const AuditApiParams = Type.Object({
-  resourceType: Type.Enum([...AUDIT_RESOURCE_TYPES], { description: 'organization, service or location.' }),
+  resourceType: Type.Enum([...AUDIT_RESOURCE_TYPES], { description: 'organization, service, location or hub_report.' }),
   id: Type.String({ maxLength: 100, description: 'The record id (a UUID).' }),
 });
 

@@ -3,6 +3,7 @@ import type { Db } from '../../db/db.js';
 import { buildDemoDirectory, DEMO_REFERENCE_DATE, type DemoDirectory } from './demo-directory.js';
 import { countServices, insertDemoDirectory, lockDemoSeeding } from './demo.repository.js';
 import { refreshSearchIndex } from '../search/search.service.js';
+import { seedDemoHubReports } from './demo-hub-reports.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -34,6 +35,8 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
     };
   });
   if (result.seeded) await refreshSearchIndex(db);
+  // The information hubs' monthly reports of 2020–2021 (issue 6), on the directory just loaded.
+  if (result.seeded) await seedDemoHubReports(db);
   return result;
 }
 
