@@ -56,11 +56,10 @@ export function importPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       'multipart/form-data',
       { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
       (request, body, done) => {
-        try {
-          done(null, parseMultipart(body as Buffer, request.headers['content-type'] ?? ''));
-        } catch {
-          done(new AppError('BAD_REQUEST'), undefined);
-        }
+        parseMultipart(body as Buffer, request.headers['content-type'] ?? '').then(
+          (fields) => done(null, fields),
+          () => done(new AppError('BAD_REQUEST'), undefined),
+        );
       },
     );
 

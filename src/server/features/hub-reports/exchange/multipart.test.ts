@@ -14,9 +14,9 @@ function body(parts: { name: string; filename?: string; content: string }[]): Bu
 }
 
 describe('multipart form reader', () => {
-  it('reads text fields and a file as text, keeping line breaks and UTF-8', () => {
+  it('reads text fields and a file as text, keeping line breaks and UTF-8', async () => {
     const file = 'dataelement,period,orgunit,value\r\nRbDePplTot1,202103,HUB-x,12\r\n\r\n--not-a-boundary ñ\r\n';
-    const fields = parseMultipart(
+    const fields = await parseMultipart(
       body([
         { name: '_csrf', content: 'token-1' },
         { name: 'file', filename: 'values.csv', content: file },
@@ -28,8 +28,8 @@ describe('multipart form reader', () => {
     expect(fields).toEqual({ _csrf: 'token-1', file, dry_run: '1', text: '' });
   });
 
-  it('keeps the first of two parts with the same name, and a part named __proto__ as a plain field', () => {
-    const fields = parseMultipart(
+  it('keeps the first of two parts with the same name, and a part named __proto__ as a plain field', async () => {
+    const fields = await parseMultipart(
       body([
         { name: 'status', content: 'approved' },
         { name: 'status', content: 'submitted' },
@@ -42,12 +42,15 @@ describe('multipart form reader', () => {
     expect(Object.hasOwn(fields, '__proto__')).toBe(true);
   });
 
-  it('refuses a missing boundary and a broken body', () => {
+  it('refuses a missing boundary, a broken body and a flood of parts', async () => {
     expect(() => multipartBoundary('multipart/form-data')).toThrow(MultipartError);
     expect(multipartBoundary('multipart/form-data; boundary="a b"')).toBe('a b');
-    expect(() => parseMultipart(Buffer.from('no parts here'), TYPE)).toThrow(MultipartError);
-    expect(() => parseMultipart(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data`), TYPE)).toThrow(
+    await expect(parseMultipart(Buffer.from('no parts here'), TYPE)).rejects.toThrow(MultipartError);
+    await expect(parseMultipart(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data`), TYPE)).rejects.toThrow(
       MultipartError,
     );
+    await expect(parseMultipart(Buffer.from('x'), 'multipart/form-data')).rejects.toThrow(MultipartError);
+    const many = Array.from({ length: 50 }, (_, i) => ({ name: `f${i}`, content: 'x' }));
+    await expect(parseMultipart(body(many), TYPE)).rejects.toThrow(MultipartError);
   });
 });

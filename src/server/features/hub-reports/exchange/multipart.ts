@@ -1,10 +1,15 @@
-// A small multipart/form-data reader for the import form (a file input works without JavaScript only as
-// multipart). The whole body is already in memory, under the route's own size limit; every part becomes a text
-// field, a file's content decoded as UTF-8. Not a general parser: no nested multipart, no streaming.
+// The import form's multipart/form-data body (a file input works without JavaScript only as multipart), read by
+// @fastify/busboy, Fastify's own multipart parser. The body is already in memory under the route's size limit;
+// every part becomes a text field, a file's content decoded as UTF-8. Parts beyond a handful are refused.
+import { Readable } from 'node:stream';
+import { Busboy } from '@fastify/busboy';
 
 export class MultipartError extends Error {
   override name = 'MultipartError';
 }
+
+/** The form has six fields; anything far beyond that is not our form. */
+const MAX_PARTS = 20;
 
 /** The boundary of a `multipart/form-data; boundary=…` content type. */
 export function multipartBoundary(contentType: string): string {
@@ -15,25 +20,47 @@ export function multipartBoundary(contentType: string): string {
 }
 
 /** Fields by name (the first part of a name wins); a file part's value is its content as text. */
-export function parseMultipart(body: Buffer, contentType: string): Record<string, string> {
-  const delimiter = Buffer.from(`--${multipartBoundary(contentType)}`);
+export async function parseMultipart(body: Buffer, contentType: string): Promise<Record<string, string>> {
+  multipartBoundary(contentType);
   // No prototype: a part named '__proto__' stays a plain field.
   const fields = Object.create(null) as Record<string, string>;
-  let position = body.indexOf(delimiter);
-  if (position < 0) throw new MultipartError('no parts');
-  for (;;) {
-    position += delimiter.length;
-    // '--' after a delimiter closes the body.
-    if (body.subarray(position, position + 2).toString() === '--') break;
-    const headerEnd = body.indexOf('\r\n\r\n', position);
-    const next = body.indexOf(delimiter, position);
-    if (headerEnd < 0 || next < 0 || headerEnd > next) throw new MultipartError('malformed part');
-    const headers = body.subarray(position, headerEnd).toString('utf8');
-    // The part's content ends with the CRLF before the next delimiter.
-    const content = body.subarray(headerEnd + 4, next - 2);
-    const name = /content-disposition:[^\r\n]*\bname="([^"]*)"/i.exec(headers)?.[1];
-    if (name !== undefined && !Object.hasOwn(fields, name)) fields[name] = content.toString('utf8');
-    position = next;
+  const keep = (name: string, value: string) => {
+    if (!Object.hasOwn(fields, name)) fields[name] = value;
+  };
+  let parser: InstanceType<typeof Busboy>;
+  try {
+    parser = new Busboy({
+      headers: { 'content-type': contentType },
+      defCharset: 'utf8',
+      limits: { parts: MAX_PARTS, fieldSize: body.length, fileSize: body.length },
+    });
+  } catch {
+    throw new MultipartError('not multipart');
   }
+  const files: Promise<void>[] = [];
+  let parts = 0;
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('field', (name, value) => {
+      parts++;
+      keep(name, value);
+    });
+    parser.on('file', (name, stream) => {
+      parts++;
+      files.push(
+        (async () => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of stream) chunks.push(chunk as Buffer);
+          keep(name, Buffer.concat(chunks).toString('utf8'));
+        })(),
+      );
+    });
+    parser.on('partsLimit', () => reject(new MultipartError('too many parts')));
+    parser.on('error', () => reject(new MultipartError('malformed body')));
+    parser.on('finish', resolve);
+  });
+  Readable.from([body]).pipe(parser);
+  await done;
+  await Promise.all(files);
+  if (parts === 0) throw new MultipartError('no parts');
   return fields;
 }
