@@ -1,5 +1,6 @@
 // Loads the labelled demo directory into an empty database, and inserts large synthetic directories for benchmarks.
 import type { Db } from '../../db/db.js';
+import { refreshStatistics } from '../../db/statistics.js';
 import { buildDemoDirectory, DEMO_REFERENCE_DATE, type DemoDirectory } from './demo-directory.js';
 import { countServices, insertDemoDirectory, lockDemoSeeding } from './demo.repository.js';
 import { refreshSearchIndex } from '../search/search.service.js';
@@ -36,7 +37,10 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
   });
   if (result.seeded) await refreshSearchIndex(db);
   // The information hubs' monthly reports of 2020–2021 (issue 6), on the directory just loaded.
-  if (result.seeded) await seedDemoHubReports(db);
+  if (result.seeded) {
+    await seedDemoHubReports(db);
+    await refreshStatistics(db);
+  }
   return result;
 }
 

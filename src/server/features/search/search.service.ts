@@ -1,6 +1,7 @@
 // Search over services: words (with typo corrections), a place or point, a radius or box, and filters → ranked
 // services with distance and highlights, a "did you mean" and suggestions when nothing matched.
 import type { Db } from '../../db/db.js';
+import { refreshStatistics } from '../../db/statistics.js';
 import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { summariesOfServices, type ServiceSummary } from '../services/services.service.js';
 import { resolvePlace } from '../places/gazetteer.js';
@@ -10,6 +11,8 @@ import { bestCorrection, foldWord, highlightSegments, queryTerms, type TextSegme
 
 export const DEFAULT_RADIUS_KM = 25;
 const INDEX_BATCH = 20_000;
+/** Indexing at least this many services at once refreshes the planner's statistics. */
+const ANALYZE_AFTER = 500;
 
 export interface SearchInput {
   q?: string | undefined;
@@ -49,7 +52,11 @@ export async function refreshSearchIndex(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
     const ids = await staleBatch(db.query, INDEX_BATCH);
-    if (!ids.length) return done;
+    if (!ids.length) {
+      // After a bulk load, fresh statistics let the planner choose between the text and the recency indexes.
+      if (done >= ANALYZE_AFTER) await refreshStatistics(db, ['service_search', 'search_lexicon']);
+      return done;
+    }
     await db.query.transaction().execute((trx) => indexServices(trx, ids));
     done += ids.length;
   }

@@ -14,6 +14,10 @@ import { readJsonForm } from './json-form-reader.js';
 import type { ReadResult, SourceRecord } from './source-record.js';
 import { readTabular } from './tabular-reader.js';
 import { zipSource } from './zip-source.js';
+import { refreshStatistics } from '../../../db/statistics.js';
+
+/** Importing at least this many records refreshes the planner's statistics (PGlite gathers none by itself). */
+const BULK_RECORDS = 1000;
 import { writeImport } from './import-writer.js';
 
 export interface ImportOptions {
@@ -115,5 +119,6 @@ export async function importHsds(db: Db, input: string, options: ImportOptions =
       return { ...report(lines, false), error: { code: 'database', message: (error as Error).message } };
     }
   }
+  if (!dryRun && lines.length >= BULK_RECORDS) await refreshStatistics(db);
   return report(lines, !dryRun);
 }

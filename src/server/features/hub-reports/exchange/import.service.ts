@@ -21,6 +21,10 @@ import {
   type ExistingReport,
   type OrgUnitRef,
 } from './exchange.repository.js';
+import { refreshStatistics } from '../../../db/statistics.js';
+
+/** Importing at least this many values refreshes the planner's statistics (PGlite gathers none by itself). */
+const BULK_VALUES = 1000;
 import {
   ImportInputError,
   readImportFile,
@@ -324,6 +328,10 @@ export async function importHubReports(db: Db, text: string, options: HubImportO
     updated: plans.filter((p) => p.existing).length,
   };
   const committed = !options.dryRun && counts.rejected === 0 && plans.length > 0;
-  if (committed) await apply(db, meta, plans, options, now);
+  if (committed) {
+    await apply(db, meta, plans, options, now);
+    if (lines.length >= BULK_VALUES)
+      await refreshStatistics(db, ['hub_reports', 'report_data_values', 'report_rollups']);
+  }
   return { ...base, format: read.format, committed, counts, reports, lines };
 }
