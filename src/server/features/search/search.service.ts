@@ -53,8 +53,9 @@ export async function refreshSearchIndex(db: Db): Promise<number> {
   for (;;) {
     const ids = await staleBatch(db.query, INDEX_BATCH);
     if (!ids.length) {
-      // After a bulk load, fresh statistics let the planner choose between the text and the recency indexes.
-      if (done >= ANALYZE_AFTER) await refreshStatistics(db, ['service_search', 'search_lexicon']);
+      // After a bulk load, fresh statistics for every table: without them PGlite plans the 20 summaries of a page
+      // of results as if the tables were empty (65 ms instead of 4 at 100,000 services).
+      if (done >= ANALYZE_AFTER) await refreshStatistics(db);
       return done;
     }
     await db.query.transaction().execute((trx) => indexServices(trx, ids));
