@@ -43,6 +43,14 @@ function basemapLayers(source: string, range: { minzoom?: number; maxzoom?: numb
       paint: { 'line-color': '#6f93ad', 'line-width': 1 },
     },
     {
+      id: `${source}-admin1`,
+      type: 'line',
+      source,
+      ...range,
+      filter: ['==', ['get', 'kind'], 'admin1'],
+      paint: { 'line-color': '#b7ab98', 'line-width': 0.7, 'line-dasharray': [2, 2] },
+    },
+    {
       id: `${source}-border`,
       type: 'line',
       source,

