@@ -8,6 +8,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
+import { CELL as CELLS } from '../../src/server/features/hub-reports/hub-reports.fixtures.js';
 
 const SCREENSHOT = process.env.HUB_FORM_SCREENSHOT ?? '/work/tmp/hub-form.png';
 const REPORTER = 'hub.puebla@demo.rumbo.example';
@@ -21,20 +22,6 @@ const MONTH = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStar
 const MONTH_LABEL = new Intl.DateTimeFormat('es', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(last);
 
 const field = (cell: string) => `[name="v.${cell}"]`;
-const CELLS = {
-  total: 'RbDePplTot1.HllvX50cXC0',
-  female: 'RbDePplSex1.RbCocSexF01',
-  male: 'RbDePplSex1.RbCocSexM01',
-  sexOther: 'RbDePplSex1.RbCocSexO01',
-  age0: 'RbDePplAge1.RbCocAge017',
-  age18: 'RbDePplAge1.RbCocAge185',
-  age60: 'RbDePplAge1.RbCocAge60p',
-  natVen: 'RbDePplNat1.RbCocNatVEN',
-  natHnd: 'RbDePplNat1.RbCocNatHND',
-  svcInfo: 'RbDeSvcPrv1.RbCocSvcInf',
-  svcReferral: 'RbDeSvcPrv1.RbCocSvcRef',
-  refHealth: 'RbDeRefDst1.RbCocRefHea',
-};
 
 describe('a hub report from entry to the dashboard', () => {
   let server: RunningServer;
