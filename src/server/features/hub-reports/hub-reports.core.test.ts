@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../../tests/support/test-db.js';
 import { buildLocation, buildOrganization } from '../../../../tests/support/factories.js';
 import { loadReportMetadata } from './report-metadata.repository.js';
-import { ensureHubOrgUnit, listHubOrgUnits } from './org-units.repository.js';
+import { ensureHubOrgUnit, listHubOrgUnits, listOrgUnits } from './org-units.repository.js';
 import { orgUnitUid } from './org-units.js';
 import { rebuildRollups, refreshRollups } from './rollups.repository.js';
 
@@ -47,6 +47,8 @@ describe('organisation units', () => {
     const hub = (await ensureHubOrgUnit(t.db.query, location.id))!;
     expect(hub).toMatchObject({ level: 4, countryCode: 'MX', iso3: 'MEX', locationId: location.id });
     expect(hub.name.es).toBe('Centro de Información Puebla — Puebla');
+    const country = (await listOrgUnits(t.db)).find((u) => u.id === hub.path.split('/')[2]);
+    expect(country?.name).toMatchObject({ es: 'México', ht: 'Meksik' });
     expect(hub.path.split('/').slice(1)).toEqual(['RbOuRegion1', orgUnitUid('MEX'), orgUnitUid('MEX-PUEBLA'), hub.id]);
     expect((await ensureHubOrgUnit(t.db.query, location.id))!.id).toBe(hub.id);
     expect((await listHubOrgUnits(t.db, ['MX'])).map((u) => u.id)).toContain(hub.id);

@@ -2,7 +2,15 @@
 // country and admin area units are created the first time a hub under them is registered.
 import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../db/db.js';
-import type { Database, OrgUnitLevel, ReportOrgUnitTable, Translated } from '../../db/schema.js';
+import {
+  LOCALES,
+  type Database,
+  type OrgUnitLevel,
+  type ReportOrgUnitTable,
+  type Translated,
+} from '../../db/schema.js';
+import { translator } from '../../i18n/i18n.js';
+import { countryName } from '../../i18n/names.js';
 import {
   adminAreaOrgUnitCode,
   countryOrgUnitCode,
@@ -38,13 +46,10 @@ const toOrgUnit = (row: Row): OrgUnit => ({
   path: row.path,
 });
 
-function countryName(iso2: string): Translated {
+/** The country's name in every locale, from the locale files (ICU has no Haitian Creole names). */
+function countryNames(iso2: string): Translated {
   const name: Translated = {};
-  for (const locale of ['es', 'en', 'fr', 'ht', 'pt'] as const) {
-    // Haitian Creole has no CLDR region names; French is the closest the runtime has.
-    const display = new Intl.DisplayNames([locale === 'ht' ? 'fr' : locale], { type: 'region', fallback: 'code' });
-    name[locale] = display.of(iso2) ?? iso2;
-  }
+  for (const locale of LOCALES) name[locale] = countryName(translator(locale), iso2);
   return name;
 }
 
@@ -103,7 +108,7 @@ export async function ensureHubOrgUnit(q: Kysely<Database>, locationId: string):
     code: countryCode,
     level: 2 as const,
     parentId: REGION_ORG_UNIT_ID,
-    name: countryName(iso2),
+    name: countryNames(iso2),
     countryCode: iso2,
     iso3: ISO3[iso2] ?? null,
     locationId: null,

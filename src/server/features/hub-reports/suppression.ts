@@ -10,9 +10,9 @@
 // A breakdown that only sums to at most its total (nationality "not stated" aside) is still declared as a group:
 // an attacker may assume it is complete, so it is protected as if it were.
 //
-// That rule alone is not enough for tables with several dimensions (see `protectTable` below and
-// public-figures.property.test.ts): the published hub figures use `protectTable`; `suppress` stays for small
-// one-dimensional sets of figures.
+// That rule alone is not enough for tables with several dimensions (see `protectTable` below): every published
+// figure goes through `protectTable`. `suppress` publishes nothing; it stays as the baseline that
+// public-figures.property.test.ts shows leaving a small count solvable, so the stronger method keeps its reason.
 
 export interface Cell {
   key: string;
