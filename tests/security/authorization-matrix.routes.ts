@@ -208,6 +208,12 @@ export const MATRIX: MatrixEntry[] = [
     allowed: 'everyone',
     request: fixed('/es/submit/confirm/not-a-token'),
   },
+  // The lite-mode switch: a cookie on the visitor's own device, open to everyone (CSRF still required).
+  {
+    route: 'POST /:locale/settings',
+    allowed: 'everyone',
+    request: fixed('/es/settings', { lite: 'on' }),
+  },
   // Editing a live listing: its editors and admins.
   {
     route: 'POST /:locale/account/organizations/:id/edit',

@@ -215,6 +215,9 @@ function start(container: HTMLElement): void {
     dragRotate: false,
     pitchWithRotate: false,
   });
+  // "#at=lon,lat" (a service's "see on the map" link, also offline): start there, close enough to see the street.
+  const at = /^#at=(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(window.location.hash);
+  if (at) map.jumpTo({ center: [Number(at[1]), Number(at[2])], zoom: 15 });
   map.addControl(new NavigationControl({ showCompass: false }));
   map.addControl(new AttributionControl({ compact: true }));
   map.touchZoomRotate.disableRotation();

@@ -12,6 +12,7 @@ import { registerErrorHandling } from './error-handler.js';
 import { registerAssets } from './assets.js';
 import { registerPublicOrigin } from './public-origin.js';
 import { registerSecurity } from './security.js';
+import { csrfTokenRoutes } from './csrf.routes.js';
 import { DEFAULT_FRESHNESS, type AppContext, type FreshnessSettings } from './app-context.js';
 import { createMailer, type Mailer } from '../features/mail/mail.service.js';
 import { healthRoutes } from '../features/health/health.routes.js';
@@ -31,6 +32,8 @@ import { siteFacts } from '../features/site/site.service.js';
 import { searchApiRoutes } from '../features/search/search.routes.js';
 import { mapApiRoutes } from '../features/map/map.routes.js';
 import { mapPageRoutes, mapStyleOrigins } from '../features/map/map.pages.js';
+import { offlineRoutes } from '../features/offline/offline.routes.js';
+import { offlinePageRoutes } from '../features/offline/offline.pages.js';
 import { accountsFeature } from '../features/accounts/accounts.plugin.js';
 import { submissionPageRoutes } from '../features/submissions/submissions.pages.js';
 import { newsAdminPageRoutes } from '../features/news/news-admin.pages.js';
@@ -39,6 +42,10 @@ import { moderationFeature } from '../features/moderation/moderation.plugin.js';
 import { hubDashboardsFeature } from '../features/hub-dashboards/hub-dashboards.pages.js';
 import { hubExchangeFeature } from '../features/hub-reports/exchange/exchange.plugin.js';
 import { hubReportsFeature } from '../features/hub-reports/hub-reports.plugin.js';
+import { printFeature } from '../features/print/print.pages.js';
+import { settingsFeature } from '../features/settings/settings.pages.js';
+import { packsApiRoutes } from '../features/packs/packs.routes.js';
+import { countriesPageRoutes } from '../features/countries/countries.pages.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -134,8 +141,11 @@ export async function buildApp({
   await app.register(searchApiRoutes(db, freshness));
   await app.register(mapApiRoutes(db, undefined, freshness));
   await app.register(apiDocsRoutes());
+  await app.register(csrfTokenRoutes());
   const facts = siteFacts(db);
   const context: AppContext = { db, mailer, facts, secureCookies, freshness };
+  // Lite mode (settings page; Vary: Save-Data, Cookie on every page): before the pages it covers.
+  await app.register(settingsFeature(context));
   // issue 4 features register here
   await app.register(moderationFeature(context));
   await app.register(submissionPageRoutes(context));
@@ -151,5 +161,10 @@ export async function buildApp({
   await app.register(organizationsPageRoutes(db, facts, freshness));
   await app.register(newsPageRoutes(db, facts));
   await app.register(mapPageRoutes(db, facts, freshness));
+  await app.register(offlineRoutes());
+  await app.register(offlinePageRoutes(facts));
+  await app.register(printFeature(context));
+  await app.register(packsApiRoutes(db, freshness));
+  await app.register(countriesPageRoutes(context));
   return app;
 }

@@ -14,6 +14,7 @@ export const ISLANDS_DIR = fileURLToPath(new URL('../../../dist/client/', import
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
@@ -73,12 +74,25 @@ export function assetUrl(name: string): string {
 }
 
 /** The hashed script and stylesheets of an island, e.g. islandAssets('map') for src/client/islands/map.client.ts. */
-export function islandAssets(name: string): { script: string; styles: string[] } {
+export function islandAssets(name: string): { script: string; styles: string[]; imports: string[] } {
   const entry = manifest[`src/client/islands/${name}.client.ts`];
   if (!entry) throw new Error(`Island ${name} is not built: run "npm run build:client"`);
   const styles = new Set(entry.css ?? []);
-  for (const imported of entry.imports ?? []) for (const css of manifest[imported]?.css ?? []) styles.add(css);
-  return { script: `/${entry.file}`, styles: [...styles].map((file) => `/${file}`) };
+  const imports = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || imports.has(chunk.file)) return;
+    imports.add(chunk.file);
+    for (const css of chunk.css ?? []) styles.add(css);
+    for (const next of chunk.imports ?? []) visit(next);
+  };
+  for (const imported of entry.imports ?? []) visit(imported);
+  return {
+    script: `/${entry.file}`,
+    styles: [...styles].map((file) => `/${file}`),
+    /** Chunks the script imports (shared code), for preloading and the service worker's precache. */
+    imports: [...imports].map((file) => `/${file}`),
+  };
 }
 
 export function registerAssets(app: FastifyInstance): void {

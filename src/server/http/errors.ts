@@ -32,6 +32,15 @@ export const ERRORS = {
   // Hub dashboards (messages in locales/hubdash).
   DASHBOARD_PERIOD_INVALID: { status: 400 },
   DASHBOARD_COUNTRY_INVALID: { status: 400 },
+  // Forms' one-time client keys (messages in locales/outbox).
+  CLIENT_KEY_INVALID: { status: 400 },
+  // Settings: lite mode (messages in locales/settings).
+  SETTINGS_LITE_INVALID: { status: 400 },
+  // Printable directories (messages in locales/print).
+  PRINT_CATEGORY_INVALID: { status: 400 },
+  // Country packs (messages in locales/countries).
+  PACK_COUNTRY_UNKNOWN: { status: 404 },
+  PACK_VERSION_INVALID: { status: 400 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,7 +1,7 @@
 // The page frame every public page shares: language links, navigation, the demo-data notice, footer.
 import type { ComponentChildren } from 'preact';
 import { LOCALES, type Locale, type Translate } from '../i18n/i18n.js';
-import { assetUrl } from '../http/assets.js';
+import { assetUrl, islandAssets } from '../http/assets.js';
 
 export interface PageContext {
   locale: Locale;
@@ -10,6 +10,8 @@ export interface PageContext {
   pathInLocale: string;
   /** Whether the directory holds demo data (shows the notice). */
   demo: boolean;
+  /** Lite mode (features/settings: the visitor's choice or `Save-Data: on`): no images, no map. */
+  lite?: boolean;
 }
 
 const LANGUAGE_NAMES: Record<Locale, string> = {
@@ -32,6 +34,9 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <meta name="description" content={t('site.tagline')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        <link rel="manifest" href={`/${locale}/manifest.webmanifest`} />
+        <meta name="theme-color" content="#0b5d4b" />
+        <script type="module" src={islandAssets('sw-register').script} />
         {LOCALES.map((l) => (
           <link rel="alternate" hrefLang={l} href={`/${l}${ctx.pathInLocale}`} />
         ))}
@@ -49,9 +54,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
               <li>
                 <a href={`/${locale}/services`}>{t('nav.services')}</a>
               </li>
-              <li>
-                <a href={`/${locale}/map`}>{t('map.nav')}</a>
-              </li>
+              {!ctx.lite && (
+                <li>
+                  <a href={`/${locale}/map`}>{t('map.nav')}</a>
+                </li>
+              )}
               <li>
                 <a href={`/${locale}/diaspora`}>{t('nav.diaspora')}</a>
               </li>
@@ -97,6 +104,9 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <main id="main">{children}</main>
         <footer class="site-footer">
           <p>{t('site.footer')}</p>
+          <p>
+            <a href={`/${locale}/settings`}>{t(ctx.lite ? 'settings.footerOn' : 'settings.footer')}</a>
+          </p>
         </footer>
       </body>
     </html>

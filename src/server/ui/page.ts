@@ -13,7 +13,22 @@ export function pageLocale(params: { locale: string }): Locale {
 
 export function pageContext(request: FastifyRequest, locale: Locale, demo: boolean): PageContext {
   const pathInLocale = request.url.slice(locale.length + 1);
-  return { locale, t: translator(locale), pathInLocale, demo };
+  return { locale, t: translator(locale), pathInLocale, demo, lite: liteMode(request) };
+}
+
+/** The visitor's "Lite mode" choice (features/settings): "1" on, "0" off; no personal data. */
+export const LITE_COOKIE = 'rumbo_lite';
+
+/** Lite mode (no images, no map): the visitor's explicit choice wins, else the browser's `Save-Data: on`. */
+export function liteMode(request: FastifyRequest): boolean {
+  const choice = request.cookies?.[LITE_COOKIE];
+  if (choice === '1') return true;
+  if (choice === '0') return false;
+  return (
+    String(request.headers['save-data'] ?? '')
+      .trim()
+      .toLowerCase() === 'on'
+  );
 }
 
 export function sendPage(reply: FastifyReply, page: VNode): FastifyReply {

@@ -7,7 +7,9 @@ import path from 'node:path';
 
 export interface RunningServer {
   url: string;
-  stop(): Promise<void>;
+  /** The embedded database's directory (removed by stop() unless asked to keep it). */
+  dataDir: string;
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -51,10 +53,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      await rm(dataDir, { recursive: true, force: true });
+    dataDir,
+    stop: async (options = {}) => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      if (!options.keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
+import { withoutWorkerRegistration } from '../../../../tests/support/html.js';
 
 describe('OpenAPI document and docs page', () => {
   let t: TestApp;
@@ -36,6 +37,6 @@ describe('OpenAPI document and docs page', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('GET /api/v1/services');
     expect(res.body).toContain('<html lang="fr">');
-    expect(res.body).not.toContain('<script');
+    expect(withoutWorkerRegistration(res.body)).not.toContain('<script');
   });
 });

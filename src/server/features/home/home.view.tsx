@@ -35,6 +35,9 @@ export function HomePage(props: { ctx: PageContext; facts: SiteFacts }) {
             </li>
           ))}
         </ul>
+        <p>
+          <a href={`/${locale}/countries`}>{t('countryPages.homeLink')}</a>
+        </p>
       </section>
       <section aria-labelledby="diaspora">
         <h2 id="diaspora">{t('home.diasporaHeading')}</h2>

@@ -10,6 +10,7 @@ import { csrfToken } from '../../http/security.js';
 import type { Locale } from '../../i18n/i18n.js';
 import { dropEmptyQueryValues, pageContext, pageLocale, sendPrivatePage } from '../../ui/page.js';
 import { guardPage } from '../accounts/page-guard.js';
+import { priorOutcome, readClientKey, rememberOutcome } from '../submissions/client-keys.service.js';
 import { can } from '../accounts/policy.js';
 import { reportStatuses } from './hub-reports.repository.js';
 import {
@@ -117,6 +118,10 @@ export function reportEntryRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const access = await hubAccess(request, reply, locale, request.params.orgUnitId, 303);
         if (!access) return reply;
         const { viewer, hub } = access;
+        // The same form sent again (e.g. replayed from a device's outbox): where the first post led, nothing written.
+        const key = readClientKey(request);
+        const prior = await priorOutcome(db, key);
+        if (prior) return reply.redirect(prior, 303);
         const period = reportableMonth(request.params.month);
         const body = request.body as Record<string, unknown>;
         const state = await loadReportState(db, hub, period);
@@ -146,11 +151,16 @@ export function reportEntryRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         }
         const outcome = await saveReport(db, { hub, period, viewer, version, values: cells.values, submit });
         if (outcome.kind === 'stale') {
+          const first = await priorOutcome(db, key);
+          if (first) return reply.redirect(first, 303);
           const fresh = await loadReportState(db, hub, period);
           return sendEntry(request, reply, locale, { state: fresh, problems: { stale: true } }, 409);
         }
         const done = attempt === 'submit' ? 'submitted' : 'saved';
-        return reply.redirect(`${monthPath(locale, hub, period)}?done=${done}`, 303);
+        const target = `${monthPath(locale, hub, period)}?done=${done}`;
+        // The report's version check keeps a second post from writing; the key makes it land where this one did.
+        await rememberOutcome(db, key, 'hub_report', target);
+        return reply.redirect(target, 303);
       },
     );
   };

@@ -3,6 +3,7 @@
 // next to their fields and in a summary at the top. Submitted and approved reports are shown read-only.
 import type { Locale, Translate } from '../../i18n/i18n.js';
 import { CsrfField } from '../../ui/form.view.js';
+import { OutboxFields } from '../submissions/outbox-form.view.js';
 import { Layout, type PageContext } from '../../ui/layout.view.js';
 import type { HubReportStatus } from '../../db/schema.js';
 import type { Hub, ReportState } from './hub-reports.service.js';
@@ -346,7 +347,13 @@ export function EntryPage(props: EntryPageProps) {
       {!editable ? (
         <FiguresTables ctx={ctx} metadata={metadata} values={state.values} />
       ) : (
-        <form class="form" method="post" action={action}>
+        <form
+          class="form"
+          method="post"
+          action={action}
+          data-offline-outbox
+          data-outbox-label={t('outbox.label.hubReport', { hub: pick(hub.name, locale), month })}
+        >
           <CsrfField token={csrf} />
           <input type="hidden" name="version" value={String(report?.version ?? 0)} />
           <p class="hint">{t('hubentry.form.intro')}</p>
@@ -446,6 +453,7 @@ export function EntryPage(props: EntryPageProps) {
             </button>
           </div>
           <p class="hint">{t('hubentry.form.saveHint')}</p>
+          <OutboxFields t={t} />
         </form>
       )}
     </Layout>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
 import { buildService } from '../../../../tests/support/factories.js';
+import { withoutWorkerRegistration } from '../../../../tests/support/html.js';
 
 describe('/{locale}/map', () => {
   let t: TestApp;
@@ -30,7 +31,7 @@ describe('/{locale}/map', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
     for (const path of ['/es', '/es/services', '/es/news']) {
-      expect((await t.app.inject(path)).body).not.toContain('<script');
+      expect(withoutWorkerRegistration((await t.app.inject(path)).body)).not.toContain('<script');
     }
   });
 

@@ -46,7 +46,7 @@ export function mapPageRoutes(
             filters={normalized}
             page={page}
             perPage={per_page}
-            island={islandAssets('map')}
+            island={ctx.lite ? null : islandAssets('map')}
             styleUrl={styleUrl}
             {...result}
           />,

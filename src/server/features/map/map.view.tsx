@@ -24,7 +24,8 @@ export function MapPage(props: {
   total: number;
   page: number;
   perPage: number;
-  island: { script: string; styles: string[] };
+  /** The map island's assets; null in lite mode (the page is then the list alone, no MapLibre). */
+  island: { script: string; styles: string[] } | null;
   styleUrl: string | undefined;
 }) {
   const { ctx, facts, filters, items, total, island } = props;
@@ -32,7 +33,7 @@ export function MapPage(props: {
   const filterQuery = withQuery('', { ...filters }).replace(/^\?/, '');
   return (
     <Layout ctx={ctx} title={t('map.title')}>
-      {island.styles.map((href) => (
+      {island?.styles.map((href) => (
         <link rel="stylesheet" href={href} />
       ))}
       <h1>{t('map.title')}</h1>
@@ -41,22 +42,29 @@ export function MapPage(props: {
       <p>
         <a href={withQuery(`/${locale}/services`, { ...filters })}>{t('map.openList')}</a>
       </p>
-      <figure class="map-figure">
-        <div
-          id="map"
-          class="map-island"
-          role="region"
-          aria-label={t('map.mapLabel')}
-          data-clusters-url="/api/v1/map/clusters"
-          data-filters={filterQuery}
-          data-basemap110={basemapUrl('110m')}
-          data-basemap50={basemapUrl('50m')}
-          data-style-url={props.styleUrl}
-          data-bounds={REGION_BOUNDS.join(',')}
-          data-service-path={`/${locale}/services/`}
-        />
-        <figcaption>{t('map.caption')}</figcaption>
-      </figure>
+      {island && (
+        <figure class="map-figure">
+          <div
+            id="map"
+            class="map-island"
+            role="region"
+            aria-label={t('map.mapLabel')}
+            data-clusters-url="/api/v1/map/clusters"
+            data-filters={filterQuery}
+            data-basemap110={basemapUrl('110m')}
+            data-basemap50={basemapUrl('50m')}
+            data-style-url={props.styleUrl}
+            data-bounds={REGION_BOUNDS.join(',')}
+            data-service-path={`/${locale}/services/`}
+          />
+          <figcaption>{t('map.caption')}</figcaption>
+        </figure>
+      )}
+      {!island && (
+        <p class="note">
+          <a href={`/${locale}/settings`}>{t('settings.mapOff')}</a>
+        </p>
+      )}
       <p class="note">{t('map.hiddenNote')}</p>
       <h2 id="map-list">{t('map.listHeading')}</h2>
       <p class="result-count" role="status">
@@ -81,7 +89,7 @@ export function MapPage(props: {
         perPage={props.perPage}
         total={total}
       />
-      <script type="module" src={island.script} />
+      {island && <script type="module" src={island.script} />}
     </Layout>
   );
 }

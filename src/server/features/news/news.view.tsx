@@ -161,7 +161,7 @@ export function NewsItemPage(props: { ctx: PageContext; item: NewsItem }) {
             </p>
           )}
         </header>
-        {item.image_url && <img src={item.image_url} alt={alt?.text ?? ''} loading="lazy" />}
+        {item.image_url && !ctx.lite && <img src={item.image_url} alt={alt?.text ?? ''} loading="lazy" />}
         {/* The body was sanitized with an allow-list before it was stored (news-body.ts). */}
         {body && <div class="news-body" dangerouslySetInnerHTML={{ __html: body.text }} />}
       </article>

@@ -7,9 +7,16 @@ import { presentLocation } from '../locations/locations.presenter.js';
 import type { SiteFacts } from '../site/site.service.js';
 import type { ServiceRecord } from './services.service.js';
 import { VerifiedLine } from './services.view.js';
+import { ShareBlock } from '../print/share.view.js';
 
-export function ServiceDetailPage(props: { ctx: PageContext; facts: SiteFacts; service: ServiceRecord }) {
-  const { ctx, facts, service } = props;
+export function ServiceDetailPage(props: {
+  ctx: PageContext;
+  facts: SiteFacts;
+  service: ServiceRecord;
+  /** The public origin (public-origin.ts), for the share block's absolute link; no share block without it. */
+  origin?: string;
+}) {
+  const { ctx, facts, service, origin } = props;
   const { t, locale } = ctx;
   const original = service.original_locale;
   const text = (field: Translated): LocalizedText | null => pickText(field, locale, original);
@@ -203,6 +210,18 @@ export function ServiceDetailPage(props: { ctx: PageContext; facts: SiteFacts; s
           </ul>
         </section>
         <p class="muted no-print">{t('service.print')}</p>
+        {origin !== undefined && (
+          <ShareBlock
+            t={t}
+            locale={locale}
+            target={{
+              id: service.id,
+              name: name?.text ?? '',
+              url: `${origin}/${locale}/services/${service.id}`,
+              countries: [...new Set(service.locations.map((l) => l.country_code.trim().toUpperCase()))],
+            }}
+          />
+        )}
       </article>
     </Layout>
   );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
 import { buildOrganization, buildService } from '../../../../tests/support/factories.js';
+import { withoutWorkerRegistration } from '../../../../tests/support/html.js';
 
 describe('service pages', () => {
   let t: TestApp;
@@ -37,7 +38,7 @@ describe('service pages', () => {
       expect(res.body).toContain(`<html lang="${locale}">`);
       expect(res.body).toContain('class="demo-notice"');
       expect(res.body).toMatch(/hreflang="ht"/i);
-      expect(res.body).not.toContain('<script');
+      expect(withoutWorkerRegistration(res.body)).not.toContain('<script');
     },
   );
 

@@ -5,6 +5,7 @@ import type { Db } from '../../db/db.js';
 import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { IdParams } from '../../http/common-schema.js';
 import { notFound } from '../../http/errors.js';
+import { publicOrigin } from '../../http/public-origin.js';
 import { PageQuery, pageWindow } from '../../http/pagination.js';
 import { dropEmptyQueryValues, pageContext, pageLocale, sendPage } from '../../ui/page.js';
 import type { SiteFacts } from '../site/site.service.js';
@@ -77,7 +78,12 @@ export function servicesPageRoutes(
         if (!service) throw notFound();
         return sendPage(
           reply,
-          <ServiceDetailPage ctx={pageContext(request, locale, site.demo)} facts={site} service={service} />,
+          <ServiceDetailPage
+            ctx={pageContext(request, locale, site.demo)}
+            facts={site}
+            service={service}
+            origin={publicOrigin(request)}
+          />,
         );
       },
     );

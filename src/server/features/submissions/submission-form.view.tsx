@@ -8,6 +8,7 @@ import { CsrfField } from '../../ui/form.view.js';
 import type { SubmissionErrors } from './submission-check.js';
 import { Checks, Choice, Field, fieldId, Problem } from './listing-fields.view.js';
 import { ServiceFields } from './service-fields.view.js';
+import { OutboxFields } from './outbox-form.view.js';
 import { COUNTRY_CHOICES, HONEYPOT, type ListingForm, type LocationForm } from './submission-form.js';
 
 export interface CategoryChoice {
@@ -24,13 +25,24 @@ export interface ListingFormProps {
   categories: CategoryChoice[];
   /** Signed-in editors submit under their account: no submitter email field. */
   signedIn?: boolean;
+  /** The form's one-time key (client-keys.service.ts); a fresh one when not given. */
+  clientKey?: string;
 }
 
 export function ListingFormView(props: ListingFormProps) {
-  const { t, action, csrf, form, errors, categories, signedIn } = props;
+  const { t, action, csrf, form, errors, categories, signedIn, clientKey } = props;
   const hasErrors = Boolean(errors && Object.keys(errors).length > 0);
   return (
-    <form method="post" action={action} class="form" novalidate data-draft-key={action}>
+    <form
+      method="post"
+      action={action}
+      class="form"
+      novalidate
+      data-draft-key={action}
+      data-offline-outbox
+      data-outbox-label={t('outbox.label.listing')}
+      data-outbox-name="organization.name"
+    >
       <CsrfField token={csrf} />
       {/* Shown by the draft island (JavaScript on) when this device holds typing the page does not show. */}
       <div class="notice notice-warn" data-draft-restore hidden>
@@ -111,6 +123,7 @@ export function ListingFormView(props: ListingFormProps) {
           {t('submissions.form.submit')}
         </button>
       </div>
+      <OutboxFields t={t} clientKey={clientKey} />
       <script type="module" src={islandAssets('draft').script} />
     </form>
   );

@@ -18,6 +18,7 @@ import { FormBody, LocaleParams, TokenParams } from '../accounts/accounts.schema
 import { guardPage } from '../accounts/page-guard.js';
 import { authorize } from '../accounts/policy.js';
 import { listTaxonomyTerms } from '../taxonomy/taxonomy.repository.js';
+import { claimFor, ClientKeyUsed, priorOutcome, readClientKey, type ClientKey } from './client-keys.service.js';
 import { checkSubmission, draftProblems, visibleErrors, type SubmissionErrors } from './submission-check.js';
 import { applyBlockAction, blankForm, HONEYPOT, readAction, readForm, type ListingForm } from './submission-form.js';
 import type { ListingDocument } from '../listings/listing.schema.js';
@@ -81,6 +82,22 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
       : { ok: false as const, errors: visibleErrors(errors, form) };
   }
 
+  /** Runs a post that claims its form's client key, and sends the browser where it led; a key claimed before
+   *  (the same form sent again) leads where the first post did, without writing anything. */
+  async function once(reply: FastifyReply, key: ClientKey | undefined, run: () => Promise<string | null>) {
+    try {
+      const target = await run();
+      if (target !== null) return reply.redirect(target, 303);
+    } catch (error) {
+      if (error instanceof ClientKeyUsed) return reply.redirect(error.target, 303);
+      throw error;
+    }
+    // Nothing moved: a concurrent post with the same key may have got there first.
+    const prior = await priorOutcome(db, key);
+    if (prior) return reply.redirect(prior, 303);
+    throw new AppError('CONFLICT');
+  }
+
   /** A filled honeypot: refused with a generic error, nothing written. */
   function refuseBots(body: Record<string, unknown>) {
     const trap = body[HONEYPOT];
@@ -104,9 +121,14 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
       { schema: { params: LocaleParams, body: FormBody }, config: POST_LIMITS, bodyLimit: BODY_LIMIT },
       async (request, reply) => {
         const locale = pageLocale(request.params);
+        const key = readClientKey(request);
+        const prior = await priorOutcome(db, key);
+        if (prior) return reply.redirect(prior, 303);
         refuseBots(request.body);
         const { form, shape } = readForm(request.body, locale);
         const action = readAction(request.body);
+        const draftUrl = (token: string) => `/${locale}/submit/draft/${token}`;
+        const claim = claimFor(key, 'submission', draftUrl);
         const again = async (errors: SubmissionErrors, status: number) => {
           const choices = await categories(locale);
           return send(
@@ -126,20 +148,24 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
           const result = await check(form, shape);
           if (!result.ok) return again(result.errors, 400);
           if (!(await underEmailLimit(db, result.email))) return again({ submitter_email: 'emailLimit' }, 429);
-          const token = await submitNewListing(ctx, {
-            locale,
-            listing: result.listing,
-            email: result.email,
-            origin: publicOrigin(request),
+          return once(reply, key, async () => {
+            const token = await submitNewListing(ctx, {
+              locale,
+              listing: result.listing,
+              email: result.email,
+              origin: publicOrigin(request),
+              claim,
+            });
+            return draftUrl(token);
           });
-          return reply.redirect(`/${locale}/submit/draft/${token}`, 303);
         }
         const problems = visibleErrors({ ...shape, ...draftProblems(form) }, form);
         // A draft row is written only when asked for by a button, for input that passes the light check.
         if (action.kind === 'none') problems.form = 'noAction';
         if (Object.keys(problems).length > 0) return again(problems, 400);
-        const token = await startDraft(db, locale, applyBlockAction(form, action));
-        return reply.redirect(`/${locale}/submit/draft/${token}`, 303);
+        return once(reply, key, async () =>
+          draftUrl(await startDraft(db, locale, applyBlockAction(form, action), claim)),
+        );
       },
     );
 
@@ -189,6 +215,9 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
       async (request, reply) => {
         const locale = pageLocale(request.params);
         const token = request.params.token;
+        const key = readClientKey(request);
+        const prior = await priorOutcome(db, key);
+        if (prior) return reply.redirect(prior, 303);
         const row = await findDraft(db, token);
         if (!row) throw new AppError('LINK_INVALID');
         if (!EDITABLE.includes(row.status)) throw new AppError('CONFLICT');
@@ -216,14 +245,17 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
             429,
           );
         }
-        const moved = await submitDraft(ctx, row, {
-          listing: result.listing,
-          email: result.email,
-          origin: publicOrigin(request),
-          draftToken: token,
+        const draftUrl = `/${locale}/submit/draft/${encodeURIComponent(token)}`;
+        return once(reply, key, async () => {
+          const moved = await submitDraft(ctx, row, {
+            listing: result.listing,
+            email: result.email,
+            origin: publicOrigin(request),
+            draftToken: token,
+            claim: claimFor(key, 'submission', () => draftUrl),
+          });
+          return moved ? draftUrl : null;
         });
-        if (!moved) throw new AppError('CONFLICT');
-        return reply.redirect(`/${locale}/submit/draft/${encodeURIComponent(token)}`, 303);
       },
     );
 
@@ -311,6 +343,9 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         const organizationId = request.params.id;
         const viewer = await request.viewer();
         authorize(viewer, { kind: 'edit_organization', organizationId });
+        const key = readClientKey(request);
+        const prior = await priorOutcome(db, key);
+        if (prior) return reply.redirect(prior, 303);
         const draft = isUuid(organizationId) ? await editorDraft(db, organizationId, viewer) : undefined;
         if (!draft) throw notFound();
         if (draft.row && !EDITABLE.includes(draft.row.status)) throw new AppError('CONFLICT');
@@ -324,8 +359,11 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         if (action.kind === 'submit') {
           const result = await check(form, shape, draft.base);
           if (result.ok) {
-            if (!(await submitEditorEdit(ctx, input, result.listing))) throw new AppError('CONFLICT');
-            return reply.redirect(`/${locale}/account/organizations/${organizationId}/edit`, 303);
+            const editUrl = `/${locale}/account/organizations/${organizationId}/edit`;
+            const claim = claimFor(key, 'editor_edit', () => editUrl);
+            return once(reply, key, async () =>
+              (await submitEditorEdit(ctx, input, result.listing, claim)) ? editUrl : null,
+            );
           }
           if (!(await saveEditorDraft(db, input, form))) throw new AppError('CONFLICT');
           return again(result.errors, 400);

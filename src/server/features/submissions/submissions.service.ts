@@ -11,6 +11,7 @@ import { consumeToken, findUsableToken, insertToken } from '../accounts/tokens.r
 import type { ListingDocument } from '../listings/listing.schema.js';
 import { findLikelyDuplicates } from '../listings/listing-duplicates.repository.js';
 import { loadListing } from '../listings/listing.service.js';
+import type { Claim } from './client-keys.service.js';
 import { blankForm, formFromListing, type ListingForm } from './submission-form.js';
 import {
   advanceSubmission,
@@ -51,19 +52,23 @@ export function isListing(value: unknown): value is ListingDocument {
   return typeof value === 'object' && value !== null && 'organization' in value && 'locations' in value;
 }
 
-/** Starts a draft of a new listing with what was typed; returns its private token. */
-export async function startDraft(db: Db, locale: Locale, form: ListingForm): Promise<string> {
+/** Starts a draft of a new listing with what was typed; returns its private token. With a claim, the form's
+ *  client key is claimed in the same transaction (see client-keys.service.ts). */
+export async function startDraft(db: Db, locale: Locale, form: ListingForm, claim?: Claim): Promise<string> {
   const token = newToken();
-  await insertSubmission(db.query, {
-    draftTokenHash: hashToken(token),
-    kind: 'new_listing',
-    organizationId: null,
-    status: 'draft',
-    listing: {},
-    draftForm: form,
-    locale,
-    submitterEmail: null,
-    submitterUserId: null,
+  await db.query.transaction().execute(async (trx) => {
+    await claim?.(trx, token);
+    await insertSubmission(trx, {
+      draftTokenHash: hashToken(token),
+      kind: 'new_listing',
+      organizationId: null,
+      status: 'draft',
+      listing: {},
+      draftForm: form,
+      locale,
+      submitterEmail: null,
+      submitterUserId: null,
+    });
   });
   return token;
 }
@@ -82,10 +87,11 @@ export async function underEmailLimit(db: Db, email: string): Promise<boolean> {
 /** A whole new listing sent from the fresh form: the draft row, its confirmation link and the mail, at once. */
 export async function submitNewListing(
   ctx: Ctx,
-  input: { locale: Locale; listing: ListingDocument; email: string; origin: string },
+  input: { locale: Locale; listing: ListingDocument; email: string; origin: string; claim?: Claim | undefined },
 ): Promise<string> {
   const token = newToken();
   await ctx.db.query.transaction().execute(async (trx) => {
+    await input.claim?.(trx, token);
     const row = await insertSubmission(trx, {
       draftTokenHash: hashToken(token),
       kind: 'new_listing',
@@ -107,17 +113,28 @@ export async function submitNewListing(
 export async function submitDraft(
   ctx: Ctx,
   row: SubmissionRow,
-  input: { listing: ListingDocument; email: string; origin: string; draftToken: string | null },
+  input: {
+    listing: ListingDocument;
+    email: string;
+    origin: string;
+    draftToken: string | null;
+    claim?: Claim | undefined;
+  },
 ): Promise<boolean> {
   const straightToQueue = row.status === 'changes_requested' || row.submitter_user_id !== null;
   if (straightToQueue) {
     const entry = await queueEntry(ctx.db, input.listing, row.organization_id);
-    return advanceSubmission(ctx.db.query, row.id, [row.status], {
-      status: 'pending',
-      listing: input.listing,
-      // The address stays the one confirmed (or the editor's account): a resubmission cannot change it unconfirmed.
-      submitterEmail: row.submitter_email ?? input.email,
-      ...entry,
+    return ctx.db.query.transaction().execute(async (trx) => {
+      const moved = await advanceSubmission(trx, row.id, [row.status], {
+        status: 'pending',
+        listing: input.listing,
+        // The address stays the one confirmed (or the editor's account): a resubmission cannot change it unconfirmed.
+        submitterEmail: row.submitter_email ?? input.email,
+        ...entry,
+      });
+      // The key is claimed only when this post moved the row (the status guard decides between concurrent posts).
+      if (moved) await input.claim?.(trx, input.draftToken ?? '');
+      return moved;
     });
   }
   return ctx.db.query.transaction().execute(async (trx) => {
@@ -126,7 +143,10 @@ export async function submitDraft(
       listing: input.listing,
       submitterEmail: input.email,
     });
-    if (moved) await sendConfirmation(ctx, trx, row, input.listing, input.email, input.origin, input.draftToken);
+    if (moved) {
+      await input.claim?.(trx, input.draftToken ?? '');
+      await sendConfirmation(ctx, trx, row, input.listing, input.email, input.origin, input.draftToken);
+    }
     return moved;
   });
 }
@@ -260,21 +280,29 @@ export async function saveEditorDraft(
 }
 
 /** An editor's edit sent to the moderation queue (no mail confirmation: the editor is signed in). */
-export async function submitEditorEdit(ctx: Ctx, input: EditorInput, listing: ListingDocument): Promise<boolean> {
+export async function submitEditorEdit(
+  ctx: Ctx,
+  input: EditorInput,
+  listing: ListingDocument,
+  claim?: Claim,
+): Promise<boolean> {
   if (input.row)
-    return submitDraft(ctx, input.row, { listing, email: input.viewer.email, origin: '', draftToken: null });
+    return submitDraft(ctx, input.row, { listing, email: input.viewer.email, origin: '', draftToken: null, claim });
   const entry = await queueEntry(ctx.db, listing, input.organizationId);
-  await insertSubmission(ctx.db.query, {
-    draftTokenHash: hashToken(newToken()),
-    kind: 'edit',
-    organizationId: input.organizationId,
-    status: 'pending',
-    listing,
-    draftForm: null,
-    locale: input.locale,
-    submitterEmail: input.viewer.email,
-    submitterUserId: input.viewer.id,
-    ...entry,
+  await ctx.db.query.transaction().execute(async (trx) => {
+    await claim?.(trx, '');
+    await insertSubmission(trx, {
+      draftTokenHash: hashToken(newToken()),
+      kind: 'edit',
+      organizationId: input.organizationId,
+      status: 'pending',
+      listing,
+      draftForm: null,
+      locale: input.locale,
+      submitterEmail: input.viewer.email,
+      submitterUserId: input.viewer.id,
+      ...entry,
+    });
   });
   return true;
 }
