@@ -1,12 +1,12 @@
 // Measures the printable directory: time and bytes to render /es/print/{CC} for the demo's largest country and for
 // a country of 5,000 services (the synthetic generator of bench/search.bench.ts, every location moved into one
-// country). Run: node --import tsx src/server/features/print/print.measure.ts   (prints one JSON object)
+// country). Run: npm run bench -- print   (prints one JSON object last)
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
-import { pgliteBenchDb } from '../../../../bench/support.js';
-import { buildApp } from '../../http/app.js';
-import { seedDemo, insertDirectory } from '../demo/demo.service.js';
-import { buildSyntheticDirectory } from '../demo/synthetic-directory.js';
-import { siteFacts } from '../site/site.service.js';
+import { pgliteBenchDb } from './support.js';
+import { buildApp } from '../src/server/http/app.js';
+import { seedDemo, insertDirectory } from '../src/server/features/demo/demo.service.js';
+import { buildSyntheticDirectory } from '../src/server/features/demo/synthetic-directory.js';
+import { siteFacts } from '../src/server/features/site/site.service.js';
 
 async function measure(label: string, setup: (db: Awaited<ReturnType<typeof pgliteBenchDb>>['db']) => Promise<void>) {
   const bench = await pgliteBenchDb();
@@ -53,13 +53,14 @@ async function measure(label: string, setup: (db: Awaited<ReturnType<typeof pgli
   }
 }
 
-const demo = await measure('demo', async (db) => {
-  await seedDemo(db);
-});
-const synthetic = await measure('synthetic 5000 in one country', async (db) => {
-  const directory = buildSyntheticDirectory(5000);
-  const moved = { ...directory, locations: directory.locations.map((l) => ({ ...l, country_code: 'MX' })) };
-  await insertDirectory(db, moved);
-});
-console.log(JSON.stringify({ demo, synthetic, rss_mb: Math.round(process.memoryUsage().rss / 1e6) }));
-process.exit(0);
+export async function run(): Promise<Record<string, unknown>> {
+  const demo = await measure('demo', async (db) => {
+    await seedDemo(db);
+  });
+  const synthetic = await measure('synthetic 5000 in one country', async (db) => {
+    const directory = buildSyntheticDirectory(5000);
+    const moved = { ...directory, locations: directory.locations.map((l) => ({ ...l, country_code: 'MX' })) };
+    await insertDirectory(db, moved);
+  });
+  return { demo, synthetic, rss_mb: Math.round(process.memoryUsage().rss / 1e6) };
+}
