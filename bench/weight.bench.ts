@@ -45,6 +45,24 @@ function sizes(body: string) {
   };
 }
 
+/** What the service worker downloads when it installs: /sw.js and its precache list, as the server sends them. */
+async function shellWeight(app: Awaited<ReturnType<typeof buildApp>>) {
+  const worker = await app.inject('/sw.js');
+  const precache = JSON.parse(/^self\.__RUMBO_PRECACHE = (.*);$/m.exec(worker.body)?.[1] ?? '{"urls":[]}') as {
+    urls: string[];
+  };
+  const total = { files: 0, br: 0, gzip: 0, raw: 0 };
+  for (const url of ['/sw.js', ...precache.urls]) {
+    const bytes = async (encoding: string) =>
+      (await app.inject({ url, headers: { 'accept-encoding': encoding } })).rawPayload.length;
+    total.files += 1;
+    total.br += await bytes('br');
+    total.gzip += await bytes('gzip');
+    total.raw += await bytes('identity');
+  }
+  return total;
+}
+
 export async function run(args: string[]): Promise<Record<string, unknown>> {
   const { values } = parseArgs({
     args,
@@ -96,6 +114,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       const f = (s: { br: number; gzip: number; raw: number }) => `${s.br}/${s.gzip}/${s.raw}`.padEnd(24);
       console.log(`${name.padEnd(16)} ${f(html)}${f(css)}${f(js)}${weight.totals.br}/${weight.totals.gzip}`);
     }
+    pages.service_worker_shell = await shellWeight(app);
+    console.log(`service worker shell (installed on first visit): ${JSON.stringify(pages.service_worker_shell)}`);
     await app.close();
 
     const build = await packBuilder();
