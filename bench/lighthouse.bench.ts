@@ -1,6 +1,8 @@
 // `npm run bench -- lighthouse`: Lighthouse 12 (the npm package) against Debian's Chromium, on the app started on
 // PGlite with the demo directory on a free port: home, list, service and map pages with Lighthouse's default mobile
-// emulation and simulated throttling. Prints performance / accessibility / best-practices scores per page and,
+// emulation and simulated throttling. The map page is measured twice: as it opens ("map": the list and the
+// "show the map" button, MapLibre not downloaded) and with the map shown ("map-shown": a "see on the map" link,
+// #at=lon,lat, which loads MapLibre at once; reported without a performance target). Prints performance / accessibility / best-practices scores per page and,
 // for any score under its target (performance ≥ 95, map ≥ 85; accessibility 100; best practices ≥ 95), the
 // failing audits with the first element each names. Options: --locale es, --runs 1 (median per page),
 // --chrome /usr/bin/chromium.
@@ -18,6 +20,8 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 type Category = (typeof CATEGORIES)[number];
 const TARGETS: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 95 };
 const MAP_PERFORMANCE_TARGET = 85;
+/** The map shown at once (MapLibre downloaded and started): its performance score is reported, not targeted. */
+const MAP_SHOWN_PERFORMANCE_TARGET = 0;
 
 interface AuditLike {
   id: string;
@@ -100,6 +104,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       ['list', `/${locale}/services`],
       ['service', `/${locale}/services/${serviceId}`],
       ['map', `/${locale}/map`],
+      ['map-shown', `/${locale}/map#at=-99.1332,19.4326`],
     ];
     for (const [name, path] of pages) {
       const url = `${origin}${path}`;
@@ -121,7 +126,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
         Category,
         number
       >;
-      const target = (c: Category) => (c === 'performance' && name === 'map' ? MAP_PERFORMANCE_TARGET : TARGETS[c]);
+      const target = (c: Category) =>
+        c !== 'performance'
+          ? TARGETS[c]
+          : name === 'map'
+            ? MAP_PERFORMANCE_TARGET
+            : name === 'map-shown'
+              ? MAP_SHOWN_PERFORMANCE_TARGET
+              : TARGETS[c];
       const failing: PageResult['failing'] = {};
       for (const c of CATEGORIES) {
         if (scores[c] >= target(c)) continue;
@@ -165,7 +177,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     lighthouse: '12.2.3',
     emulation: 'mobile, simulated throttling (Lighthouse defaults)',
     locale,
-    targets: { ...TARGETS, map_performance: MAP_PERFORMANCE_TARGET },
+    targets: { ...TARGETS, map_performance: MAP_PERFORMANCE_TARGET, map_shown_performance: 'reported only' },
     pages: results,
     all_meet_targets: Object.values(results).every((r) => r.meets_targets),
   };

@@ -1,12 +1,32 @@
-// The map page in Chromium (WebGL through SwiftShader): the island draws clusters from the server, a click on a
+// The map page in Chromium (WebGL through SwiftShader): the island first offers the map behind a button (no
+// MapLibre until then); once pressed it draws clusters from the server without moving the page, a click on a
 // cluster zooms in, axe finds no serious or critical violation, no request leaves the site, and without
-// JavaScript the page is the list.
+// JavaScript the page is the list. A "#at=" link, or MapLibre already kept on the device, shows the map at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { CHROMIUM_PATH } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
+
+/** Requests for MapLibre's files (the map module and its worker), which the first view must not make. */
+const MAPLIBRE = /\/assets\/(map-view[.-]|maplibre-gl-worker-)/;
+
+/** Where an element sits in the document (not the viewport: pressing the button may scroll the page). */
+function placeOf(page: Page, selector: string) {
+  return page.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top + window.scrollY, left: r.left + window.scrollX, width: r.width, height: r.height };
+  });
+}
+
+/** Axe's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const SCREENSHOTS = 'tmp/screenshots';
 
@@ -61,12 +81,31 @@ describe('map in a browser', () => {
     return page;
   }
 
-  it('draws clusters, zooms into one when clicked, and passes axe', async () => {
+  it('offers the map, draws clusters once asked without moving the page, zooms into one, and passes axe', async () => {
     const page = await openPage(true);
+    const maplibre: string[] = [];
+    page.on('request', (request) => {
+      if (MAPLIBRE.test(request.url())) maplibre.push(request.url());
+    });
     const response = await page.goto(`${server.url}/es/map`);
     expect(response?.status()).toBe(200);
     const map = page.locator('#map');
+    const show = map.getByRole('button', { name: /^Mostrar el mapa \(descarga unos \d+ KB una sola vez\)$/ });
+    await show.waitFor({ state: 'visible' });
+    await page.waitForLoadState('networkidle');
+    expect(maplibre).toEqual([]);
+    expect(await map.getAttribute('data-state')).toBeNull();
+    expect(await seriousViolations(page)).toEqual([]);
+    const before = await placeOf(page, '#map');
+    const listBefore = await placeOf(page, '#map-list');
+    await page.screenshot({ path: `${SCREENSHOTS}/es-map-offer.png` });
+
+    await show.click();
     await page.waitForSelector('#map[data-state="ready"]', { timeout: 45_000 });
+    expect(maplibre.length).toBeGreaterThanOrEqual(2);
+    // The room was reserved: the map and the list below it did not move.
+    expect(await placeOf(page, '#map')).toEqual(before);
+    expect(await placeOf(page, '#map-list')).toEqual(listBefore);
     expect(Number(await map.getAttribute('data-clusters'))).toBeGreaterThan(0);
     await map.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/es-map.png` });
@@ -82,9 +121,38 @@ describe('map in a browser', () => {
     await page.waitForSelector('#map[data-state="ready"]');
     await page.screenshot({ path: `${SCREENSHOTS}/es-map-zoomed.png` });
 
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the map at once for a "see on the map" link (#at=lon,lat), centred there', async () => {
+    const page = await openPage(true);
+    await page.goto(`${server.url}/en/map#at=-84.0907,9.9281`);
+    await page.waitForSelector('#map[data-state="ready"]', { timeout: 45_000 });
+    expect(Number(await page.locator('#map').getAttribute('data-zoom'))).toBeGreaterThanOrEqual(14);
+    expect(await page.getByRole('button', { name: /^Show the map/ }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the map at once when MapLibre is already kept on this device', async () => {
+    const page = await openPage(true);
+    await page.goto(`${server.url}/fr/map`);
+    // The service worker takes control, then keeps the /assets files the page fetches.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page
+      .locator('#map')
+      .getByRole('button', { name: /^Afficher la carte/ })
+      .click();
+    await page.waitForSelector('#map[data-state="ready"]', { timeout: 45_000 });
+    const script = String(await page.locator('#map').getAttribute('data-map-script'));
+    await page.waitForFunction(async (url) => !!(await caches.match(url)), script, { timeout: 20_000 });
+    await page.reload();
+    await page.waitForSelector('#map[data-state="ready"]', { timeout: 45_000 });
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

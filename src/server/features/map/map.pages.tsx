@@ -6,10 +6,10 @@ import type { Db } from '../../db/db.js';
 import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { loadConfig } from '../../config/config.js';
 import { PageQuery, pageWindow } from '../../http/pagination.js';
-import { islandAssets } from '../../http/assets.js';
 import { dropEmptyQueryValues, pageContext, pageLocale, sendPage } from '../../ui/page.js';
 import type { SiteFacts } from '../site/site.service.js';
 import { browseServices } from '../services/services.service.js';
+import { mapAssets } from './map.assets.js';
 import { MapFilterQuery } from './map.schema.js';
 import { MapPage } from './map.view.js';
 
@@ -46,7 +46,7 @@ export function mapPageRoutes(
             filters={normalized}
             page={page}
             perPage={per_page}
-            island={ctx.lite ? null : islandAssets('map')}
+            island={ctx.lite ? null : mapAssets()}
             styleUrl={styleUrl}
             {...result}
           />,

@@ -1,11 +1,13 @@
 // The map page: title and explanation, the filters (shared with the list), the map island's container, then
-// the filtered list of services — the whole page without JavaScript.
+// the filtered list of services — the whole page without JavaScript. The island is a small loader that offers
+// the map (MapLibre is downloaded only when asked for, or when it is already on the device; see map.assets.ts).
 import { Layout, type PageContext } from '../../ui/layout.view.js';
 import { Pagination } from '../../ui/pagination.view.js';
 import { withQuery } from '../../ui/page.js';
 import type { SiteFacts } from '../site/site.service.js';
 import type { ServiceSummary } from '../services/services.service.js';
 import { DirectoryFilterSelects, ServiceCard } from '../services/services.view.js';
+import type { MapAssets } from './map.assets.js';
 import { REGION_BOUNDS } from './map.basemap.js';
 import { basemapUrl } from './map.routes.js';
 
@@ -25,7 +27,7 @@ export function MapPage(props: {
   page: number;
   perPage: number;
   /** The map island's assets; null in lite mode (the page is then the list alone, no MapLibre). */
-  island: { script: string; styles: string[] } | null;
+  island: MapAssets | null;
   styleUrl: string | undefined;
 }) {
   const { ctx, facts, filters, items, total, island } = props;
@@ -56,7 +58,15 @@ export function MapPage(props: {
             data-style-url={props.styleUrl}
             data-bounds={REGION_BOUNDS.join(',')}
             data-service-path={`/${locale}/services/`}
-          />
+            data-map-script={island.viewScript}
+            data-map-files={island.viewFiles.join(' ')}
+          >
+            {/* Shown by the loader (hidden without JavaScript, where the list is the page). */}
+            <div class="map-offer" hidden>
+              <button type="button">{t('map.show', { kb: island.downloadKb })}</button>
+              <p class="map-status" role="status" data-loading={t('map.loading')} data-failed={t('map.loadFailed')} />
+            </div>
+          </div>
           <figcaption>{t('map.caption')}</figcaption>
         </figure>
       )}
