@@ -2,7 +2,10 @@
 // Every query is bounded: at most MAX_TERMS words, at most MAX_CANDIDATES rows ranked, a LIMIT on every statement.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/db.js';
-import { monthsAgo } from '../freshness/freshness.repository.js';
+import type { FreshnessSettings } from '../../http/app-context.js';
+import { freshnessOf, monthsAgo, shownInResults } from '../freshness/freshness.repository.js';
+import type { ServiceRow } from '../services/services.repository.js';
+import type { ServiceSummary } from '../services/services.service.js';
 import { oneEditVariants } from './search-text.js';
 
 /**
@@ -10,34 +13,7 @@ import { oneEditVariants } from './search-text.js';
  * of 20; at 100,000 services, 1,000 cost four times as much (a common word walks ten thousand rows to find them).
  */
 export const MAX_CANDIDATES = 300;
-/** pg_trgm word similarity needed to offer a correction ("clinisa" → "clinica" scores 0.45). */
-const TYPO_THRESHOLD = '0.4';
-
 const CONFIGS = sql`ARRAY['rumbo_es', 'rumbo_en', 'rumbo_fr', 'rumbo_pt', 'rumbo_ht']::regconfig[]`;
-
-/**
- * One tsquery for groups of alternative words ("clinisa" or its correction "clínica"): each word stemmed in every
- * locale's configuration, alternatives OR-ed, groups AND-ed. A group that is a stop word in some language is
- * dropped. Null when nothing searchable remains.
- */
-export async function buildTsQuery(db: Db, groups: string[][]): Promise<string | null> {
-  const index = groups.flatMap((words, g) => words.map(() => g));
-  const words = groups.flat();
-  if (!words.length) return null;
-  const { rows } = await sql<{ query: string | null }>`
-    WITH alternatives AS (SELECT g, w FROM unnest(${index}::int[], ${words}::text[]) AS a(g, w)),
-    lexemes AS (
-      SELECT a.g, l.lexeme FROM alternatives a
-      CROSS JOIN unnest(${CONFIGS}) AS c(cfg)
-      LEFT JOIN LATERAL unnest(to_tsvector(c.cfg, a.w)) AS l ON true
-    ),
-    kept AS (
-      SELECT g, '(' || string_agg(DISTINCT quote_literal(lexeme), ' | ') || ')' AS expr
-      FROM lexemes GROUP BY g HAVING count(*) FILTER (WHERE lexeme IS NULL) = 0
-    )
-    SELECT string_agg(expr, ' & ' ORDER BY g) AS query FROM kept`.execute(db.query);
-  return rows[0]?.query ?? null;
-}
 
 export interface Correction {
   term: string;
@@ -47,43 +23,118 @@ export interface Correction {
   frequency: number;
 }
 
+/** A word's stems in every locale's configuration, or null when it is a stop word in some language. */
+export type Lexemes = Map<string, string[] | null>;
+
+export interface Prelude {
+  /** For each folded term not in the lexicon: similar known words and known words one keystroke away. */
+  corrections: Correction[];
+  /** Stems of the typed words and of every correction offered. */
+  lexemes: Lexemes;
+}
+
 /**
- * For each folded term not in the lexicon: up to five similar known words (trigram word similarity) and every
- * known word one keystroke away (see `oneEditVariants`).
+ * Everything a text search needs before matching, in one statement (one round trip): which terms are unknown,
+ * their possible corrections (up to five similar known words by trigram word similarity, through
+ * `rumbo_similar_words` of migrations/0014, and every known word one keystroke away, see `oneEditVariants`), and
+ * the stems of the typed words and of those corrections, from which `tsqueryOf` builds the query in process.
  */
-export async function correctTerms(db: Db, foldedTerms: string[]): Promise<Correction[]> {
+export async function searchPrelude(db: Db, words: string[], foldedTerms: string[]): Promise<Prelude> {
   const candidates = foldedTerms.filter((t) => t.length >= 4 && !/^\d+$/.test(t));
-  if (!candidates.length) return [];
-  // Most searches are spelled right: one cheap exact lookup spares them the trigram transaction.
-  const known = await sql<{ word: string }>`
-    SELECT word FROM search_lexicon WHERE word = ANY(${candidates}::text[])`.execute(db.query);
-  const unknown = candidates.filter((t) => !known.rows.some((r) => r.word === t));
-  if (!unknown.length) return [];
+  if (!words.length && !candidates.length) return { corrections: [], lexemes: new Map() };
   const variantTerms: string[] = [];
   const variants: string[] = [];
-  for (const term of unknown) {
+  for (const term of candidates) {
     for (const variant of oneEditVariants(term)) {
       variantTerms.push(term);
       variants.push(variant);
     }
   }
-  return db.query.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${TYPO_THRESHOLD}, true)`.execute(trx);
-    const { rows } = await sql<Correction>`
-      SELECT t.term, best.word, best.display, best.similarity, best.frequency
-      FROM unnest(${unknown}::text[]) AS t(term)
-      CROSS JOIN LATERAL (
-        SELECT l.word, l.display, similarity(t.term, l.word)::float8 AS similarity, l.frequency FROM search_lexicon l
-        WHERE t.term <% l.word
-        ORDER BY similarity(t.term, l.word) DESC, l.frequency DESC, l.word
-        LIMIT 5
-      ) best
+  const { rows } = await sql<{
+    kind: 'fix' | 'lex';
+    term: string;
+    word: string | null;
+    display: string | null;
+    similarity: number | null;
+    frequency: number | null;
+    dropped: boolean | null;
+    lexemes: string[] | null;
+  }>`
+    WITH unknown AS MATERIALIZED (
+      -- "= ANY" reads the primary key (a plain "=" may pick the trigram index: 1 ms a word).
+      SELECT c.term FROM unnest(${candidates}::text[]) AS c(term)
+      WHERE c.term <> ALL (ARRAY(SELECT l.word FROM search_lexicon l WHERE l.word = ANY(${candidates}::text[])))
+    ),
+    corrections AS MATERIALIZED (
+      -- Most searches are spelled right: then the trigram lookup does not run at all.
+      SELECT * FROM rumbo_similar_words(ARRAY(SELECT term FROM unknown)) WHERE EXISTS (SELECT 1 FROM unknown)
       UNION
       SELECT v.term, l.word, l.display, similarity(v.term, l.word)::float8, l.frequency
       FROM unnest(${variantTerms}::text[], ${variants}::text[]) AS v(term, variant)
-      JOIN search_lexicon l ON l.word = v.variant`.execute(trx);
-    return rows;
-  });
+      JOIN unknown u ON u.term = v.term
+      JOIN search_lexicon l ON l.word = v.variant
+    ),
+    words AS (SELECT w FROM unnest(${words}::text[]) AS a(w) UNION SELECT display FROM corrections),
+    lexemes AS (
+      SELECT a.w, l.lexeme FROM words a
+      CROSS JOIN unnest(${CONFIGS}) AS c(cfg)
+      LEFT JOIN LATERAL unnest(to_tsvector(c.cfg, a.w)) AS l ON true
+    )
+    SELECT 'fix' AS kind, term, word, display, similarity, frequency, NULL::bool AS dropped, NULL::text[] AS lexemes
+    FROM corrections
+    UNION ALL
+    SELECT 'lex', w, NULL, NULL, NULL, NULL, count(*) FILTER (WHERE lexeme IS NULL) > 0,
+      array_agg(DISTINCT lexeme) FILTER (WHERE lexeme IS NOT NULL)
+    FROM lexemes GROUP BY w`.execute(db.query);
+  const corrections: Correction[] = [];
+  const lexemes: Lexemes = new Map();
+  for (const row of rows) {
+    if (row.kind === 'lex') lexemes.set(row.term, row.dropped ? null : (row.lexemes ?? []));
+    else if (row.word !== null && row.display !== null) {
+      corrections.push({
+        term: row.term,
+        word: row.word,
+        display: row.display,
+        similarity: row.similarity ?? 0,
+        frequency: row.frequency ?? 0,
+      });
+    }
+  }
+  return { corrections, lexemes };
+}
+
+/**
+ * One tsquery for groups of alternative words ("clinisa" or its correction "clínica"): each word stemmed in every
+ * locale's configuration, alternatives OR-ed, groups AND-ed. A group that is a stop word in some language is
+ * dropped. Null when nothing searchable remains.
+ */
+export function tsqueryOf(groups: string[][], lexemes: Lexemes): string | null {
+  const kept: string[] = [];
+  for (const words of groups) {
+    const stems = new Set<string>();
+    let dropped = !words.length;
+    for (const word of words) {
+      const found = lexemes.get(word);
+      if (!found) dropped = true;
+      else for (const stem of found) stems.add(stem);
+    }
+    if (dropped || !stems.size) continue;
+    kept.push(`(${[...stems].sort().map(quoteLiteral).join(' | ')})`);
+  }
+  return kept.length ? kept.join(' & ') : null;
+}
+
+/** As PostgreSQL's quote_literal: a lexeme inside single quotes, quotes doubled. */
+function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** `tsqueryOf` for words whose stems are not known yet (one round trip). */
+export async function buildTsQuery(db: Db, groups: string[][]): Promise<string | null> {
+  const words = [...new Set(groups.flat())];
+  if (!words.length) return null;
+  const { lexemes } = await searchPrelude(db, words, []);
+  return tsqueryOf(groups, lexemes);
 }
 
 export interface Bbox {
@@ -111,17 +162,138 @@ export interface Match {
   total: number;
 }
 
+/** A match with its service as lists show it (null when the service is no longer shown). */
+export interface Hit extends Match {
+  summary: ServiceSummary | null;
+}
+
+/** Ranked matches (ids, distance, total), for tests and callers that read the services themselves. */
 export async function findMatches(
   db: Db,
   criteria: MatchCriteria,
   window: { limit: number; offset: number },
 ): Promise<{ rows: Match[]; total: number }> {
+  const { hits, total } = await findHits(db, criteria, window);
+  return { rows: hits.map(({ service_id, distance_m, total: n }) => ({ service_id, distance_m, total: n })), total };
+}
+
+/**
+ * Ranked matches and, when `freshness` is given, the summaries of the services on the page, in one statement that
+ * also says whether the search index has changes waiting (`stale`: the caller indexes them and asks again).
+ */
+export async function findHits(
+  db: Db,
+  criteria: MatchCriteria,
+  window: { limit: number; offset: number },
+  freshness?: FreshnessSettings,
+): Promise<{ hits: Hit[]; total: number; stale: boolean }> {
+  const plan = await planOf(db, criteria);
+  const statement = matchStatement(criteria, window, plan, freshness);
+  // With a place, no words and filters, the planner underestimates how many places a radius holds and reads them
+  // all through a bitmap (24 ms around Tapachula at 100,000 services on PGlite) instead of walking the index.
+  const { rows } =
+    plan === 'near-filtered'
+      ? await db.query.transaction().execute(async (trx) => {
+          await sql`SELECT set_config('enable_bitmapscan', 'off', true)`.execute(trx);
+          return statement.execute(trx);
+        })
+      : await statement.execute(db.query);
+  const stale = rows[0]?.stale ?? false;
+  const hits: Hit[] = rows.flatMap((row) =>
+    row.service_id === null
+      ? []
+      : [{ service_id: row.service_id, distance_m: row.distance_m, total: row.total ?? 0, summary: summaryOf(row) }],
+  );
+  const total = hits[0]?.total ?? 0;
+  if (hits.length || window.offset === 0 || stale) return { hits, total, stale };
+  // Past the last page: still say how many there are.
+  const first = await findHits(db, criteria, { limit: 1, offset: 0 });
+  return { hits: [], total: first.total, stale: first.stale };
+}
+
+/**
+ * How the candidates are read:
+ * - `default`: the planner's choice (small directories, and words combined with other filters);
+ * - `text-index`: words few services hold (see `RARE_SHARE`), read through the text (GIN) index and sorted;
+ * - `recent-walk`: common words, found by walking the recency index — at most `WALK_ROWS` rows, then the text index
+ *   after all when the walk found fewer than the candidates (the same statement; results are identical either way);
+ * - `nearest`: a place and no words or filters, the nearest services through the GiST index, then the radius;
+ * - `near-filtered`: a place with filters, bitmap scans off (a transaction).
+ */
+type Plan = 'default' | 'text-index' | 'recent-walk' | 'nearest' | 'near-filtered';
+
+/**
+ * Rows of the recency index a common-words search reads before it falls back to the text index: enough for words
+ * in 3 % of services to fill the candidates (≈ 1 µs a row on PostgreSQL, 10 ms at most).
+ */
+const WALK_ROWS = 10_000;
+
+async function planOf(db: Db, c: MatchCriteria): Promise<Plan> {
+  const filtered = Boolean(c.bbox || c.category || c.population || c.language || c.country);
+  if (c.near) {
+    if (c.tsquery) return 'default';
+    return filtered ? 'near-filtered' : 'nearest';
+  }
+  if (!c.tsquery) return 'default';
+  const stats = await statisticsOf(db);
+  if (stats.rows < MIN_STEERED) return 'default';
+  // A word's share bounds the share of an AND of words (the planner multiplies them, as if the words were unrelated:
+  // "familiares desaparecidos" 3,225 expected, 9,536 found).
+  const shares = groupsOf(c.tsquery).map((group) => shareOf([group], stats));
+  if (Math.min(...shares) < RARE_SHARE) return 'text-index';
+  return filtered ? 'default' : 'recent-walk';
+}
+
+type StatementRow = {
+  stale: boolean;
+  service_id: string | null;
+  distance_m: number | null;
+  total: number | null;
+  places: ServiceSummary['places'] | null;
+  categories: string[] | null;
+} & { [K in keyof ServiceRow]: ServiceRow[K] | null };
+
+function summaryOf(row: StatementRow): ServiceSummary | null {
+  if (row.id === null || row.id === undefined) return null;
+  const r = row as unknown as ServiceRow;
+  return {
+    id: r.id,
+    organization_id: r.organization_id,
+    organization_name: r.organization_name,
+    organization_kind: r.organization_kind,
+    name: r.name,
+    description: r.description,
+    original_locale: r.original_locale,
+    status: r.status,
+    cost: r.cost,
+    url: r.url,
+    email: r.email,
+    fees_description: r.fees_description,
+    eligibility_description: r.eligibility_description,
+    application_process: r.application_process,
+    schedule_notes: r.schedule_notes,
+    is_demo: r.is_demo,
+    last_verified_at: r.last_verified_at,
+    verified_by: r.verified_by,
+    updated_at: r.updated_at,
+    freshness: r.freshness,
+    places: row.places ?? [],
+    categories: row.categories ?? [],
+  };
+}
+
+function matchStatement(
+  criteria: MatchCriteria,
+  window: { limit: number; offset: number },
+  plan: Plan,
+  freshness: FreshnessSettings | undefined,
+) {
   const { tsquery, near } = criteria;
   const tsq = tsquery === null ? null : sql`${tsquery}::tsquery`;
   const origin = near ? sql`ll_to_earth(${near.latitude}, ${near.longitude})` : null;
   const conditions: RawBuilder<unknown>[] = [sql`true`];
   if (tsq) conditions.push(sql`ss.document @@ ${tsq}`);
-  if (origin && near) {
+  if (origin && near && plan !== 'nearest') {
     conditions.push(sql`earth_box(${origin}, ${near.radiusM}) @> ss.earth`);
     conditions.push(sql`earth_distance(ss.earth, ${origin}) <= ${near.radiusM}`);
   }
@@ -134,6 +306,53 @@ export async function findMatches(
   if (criteria.hideAfterMonths !== undefined) {
     conditions.push(sql`ss.verified_at >= ${monthsAgo(criteria.hideAfterMonths)}`);
   }
+  const where = sql.join(conditions, sql` AND `);
+  const columns = sql`ss.service_id, ${tsq ? sql`ss.document` : sql`NULL::tsvector AS document`}, ss.earth, ss.verified_at`;
+  const recent = sql`ss.verified_at DESC NULLS LAST, ss.service_id`;
+  let candidates: RawBuilder<unknown>;
+  if (plan === 'nearest' && origin && near) {
+    // The nearest candidates, then those within the radius: the same set as "within the radius, nearest first"
+    // (the nearest 300 within it are the nearest 300 when it holds 300), read without visiting the whole radius.
+    // The index gives the distance order alone: ties with the last one are kept, then ordered by id.
+    candidates = sql`candidates AS (
+      SELECT k.* FROM (
+        SELECT ${columns} FROM service_search ss WHERE ${where}
+        ORDER BY ss.earth <-> ${origin} FETCH FIRST ${MAX_CANDIDATES} ROWS WITH TIES
+      ) k
+      WHERE earth_distance(k.earth, ${origin}) <= ${near.radiusM}
+      ORDER BY k.earth <-> ${origin}, k.service_id LIMIT ${MAX_CANDIDATES}
+    )`;
+  } else if (plan === 'recent-walk') {
+    candidates = sql`walk AS MATERIALIZED (
+      SELECT ${columns} FROM (
+        SELECT * FROM service_search ORDER BY verified_at DESC NULLS LAST, service_id LIMIT ${WALK_ROWS}
+      ) ss
+      WHERE ${where}
+      ORDER BY ${recent} LIMIT ${MAX_CANDIDATES}
+    ),
+    rest AS MATERIALIZED (
+      SELECT r.* FROM (
+        SELECT ${columns} FROM service_search ss WHERE ${where}
+        ORDER BY (ss.verified_at + interval '0 s') DESC NULLS LAST, ss.service_id LIMIT ${MAX_CANDIDATES}
+      ) r
+      WHERE (SELECT count(*) FROM walk) < ${MAX_CANDIDATES}
+    ),
+    candidates AS (
+      SELECT * FROM walk WHERE (SELECT count(*) FROM walk) = ${MAX_CANDIDATES} UNION ALL SELECT * FROM rest
+    )`;
+  } else {
+    // Nearest first through the GiST index (`<->` on the earth cube orders by straight-line distance, which orders
+    // great-circle distance the same way); the most recently verified first otherwise. Sorting by an expression
+    // the recency index cannot give (`+ 0 s`) makes the text index read rare words at once.
+    const preorder = origin
+      ? sql`ss.earth <-> ${origin}, ss.service_id`
+      : plan === 'text-index'
+        ? sql`(ss.verified_at + interval '0 s') DESC NULLS LAST, ss.service_id`
+        : recent;
+    candidates = sql`candidates AS (
+      SELECT ${columns} FROM service_search ss WHERE ${where} ORDER BY ${preorder} LIMIT ${MAX_CANDIDATES}
+    )`;
+  }
   const distance = origin ? sql`earth_distance(c.earth, ${origin})` : sql`NULL::float8`;
   // Text relevance × recency of verification (half weight after ~6 months) × closeness (half at 10 km).
   const recency = sql`(1.0 / (1 + greatest(0, extract(epoch FROM now() - coalesce(c.verified_at, now() - interval '3 years')) / 15552000)))`;
@@ -143,42 +362,61 @@ export async function findMatches(
     : origin
       ? sql`-earth_distance(c.earth, ${origin})`
       : recency;
-  // Nearest first through the GiST index (`<->` on the earth cube orders by straight-line distance, which orders
-  // great-circle distance the same way), so only the candidates are read, not every place in the radius.
-  const preorder = origin ? sql`ss.earth <-> ${origin}` : sql`ss.verified_at DESC NULLS LAST`;
-  const statement = sql<Match & { score: number }>`
-    WITH candidates AS (
-      SELECT ss.service_id, ${tsq ? sql`ss.document` : sql`NULL::tsvector AS document`}, ss.earth, ss.verified_at
-      FROM service_search ss
-      WHERE ${sql.join(conditions, sql` AND `)}
-      ORDER BY ${preorder}, ss.service_id
-      LIMIT ${MAX_CANDIDATES}
-    ),
-    scored AS (SELECT c.service_id, ${distance} AS distance_m, (${score})::float8 AS score FROM candidates c)
-    SELECT service_id, distance_m, score, (count(*) OVER ())::int AS total FROM scored
-    ORDER BY score DESC, service_id
-    LIMIT ${window.limit} OFFSET ${window.offset}`;
-  // One word (with its alternatives) only: for several, the planner multiplies their shares as if the words were
-  // unrelated ("familiares desaparecidos": 3,225 expected, 9,536 found) and the estimate misleads.
-  const oneWord = tsquery !== null && !tsquery.includes(' & ');
-  const readRarely = oneWord && !origin && (await matchesAreRare(db, tsquery));
-  // With a place and no words, the planner underestimates how many places a radius holds and reads them all
-  // through a bitmap (24 ms around Tapachula at 100,000 services) instead of walking the index nearest first
-  // (3 ms). With words it keeps bitmaps: GIN can only be read through one, and it can AND the text and the box.
-  // Words that few services contain: the recency index would be walked far to find the candidates, while the
-  // text index hands them over at once (see `matchesAreRare`).
-  const setting = origin && !tsq ? 'enable_bitmapscan' : readRarely ? 'enable_indexscan' : null;
-  const { rows } = setting
-    ? await db.query.transaction().execute(async (trx) => {
-        await sql`SELECT set_config(${setting}, 'off', true)`.execute(trx);
-        return statement.execute(trx);
-      })
-    : await statement.execute(db.query);
-  if (rows.length || window.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
-  // Past the last page: still say how many there are.
-  const first = await findMatches(db, criteria, { limit: 1, offset: 0 });
-  return { rows: [], total: first.total };
+  // The page's services as lists show them (services.repository's columns, places by city, needs in order).
+  const summary = freshness
+    ? sql`, ${sql.join(SUMMARY_COLUMNS.map((c) => sql.raw(c)))}, ${freshnessOf('s.last_verified_at', freshness)} AS freshness,
+      coalesce((
+        SELECT json_agg(json_build_object('service_id', sal.service_id, 'location_id', l.id, 'city', l.city,
+          'admin_area', l.admin_area, 'country_code', l.country_code) ORDER BY l.city)
+        FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id WHERE sal.service_id = s.id
+      ), '[]') AS places,
+      coalesce((
+        SELECT json_agg(tt.code ORDER BY tt.position)
+        FROM service_taxonomy_terms st JOIN taxonomy_terms tt ON tt.id = st.taxonomy_term_id WHERE st.service_id = s.id
+      ), '[]') AS categories`
+    : sql``;
+  const services = freshness
+    ? sql`LEFT JOIN services s ON s.id = p.service_id AND s.status = 'active'
+        AND ${shownInResults('s.last_verified_at', freshness)}
+      LEFT JOIN organizations o ON o.id = s.organization_id`
+    : sql``;
+  return sql<StatementRow>`
+    WITH ${candidates},
+    scored AS (SELECT c.service_id, ${distance} AS distance_m, (${score})::float8 AS score FROM candidates c),
+    page AS (
+      SELECT service_id, distance_m, score, (count(*) OVER ())::int AS total FROM scored
+      ORDER BY score DESC, service_id
+      LIMIT ${window.limit} OFFSET ${window.offset}
+    )
+    SELECT st.stale, p.service_id, p.distance_m, p.total ${summary}
+    FROM (SELECT EXISTS (SELECT 1 FROM service_search_stale) AS stale) st
+    LEFT JOIN page p ON true
+    ${services}
+    ORDER BY p.score DESC, p.service_id`;
 }
+
+/** services.repository's list columns, read for the page of results in the same statement. */
+const SUMMARY_COLUMNS = [
+  's.id',
+  's.organization_id',
+  'o.name AS organization_name',
+  'o.kind AS organization_kind',
+  's.name',
+  's.description',
+  's.original_locale',
+  's.status',
+  's.cost',
+  's.url',
+  's.email',
+  's.fees_description',
+  's.eligibility_description',
+  's.application_process',
+  's.schedule_notes',
+  's.is_demo',
+  's.last_verified_at',
+  's.verified_by',
+  's.updated_at',
+] as const;
 
 /**
  * Below this share of the directory, a text search reads its matches through the text (GIN) index and sorts them;
@@ -187,29 +425,75 @@ export async function findMatches(
  * through GIN. The crossover is near 4 %.
  */
 const RARE_SHARE = 0.04;
-const directorySize = new WeakMap<Db, { rows: number; at: number }>();
+/** Small directories are fast either way; the planner keeps its own choice. */
+const MIN_STEERED = 20_000;
+/** PostgreSQL's guess for a word it has no statistics for (ts_selfuncs.c). */
+const DEFAULT_WORD_SHARE = 0.005;
 
-type JsonPlan = [{ Plan: { 'Plan Rows': number } }];
+interface DirectoryStatistics {
+  rows: number;
+  /** Share of services holding each of the most common stems (the planner's own statistics, from ANALYZE). */
+  shares: Map<string, number> | null;
+  /** The least share listed: a stem not listed is rarer. */
+  minShare: number;
+  at: number;
+}
+const directoryStatistics = new WeakMap<Db, DirectoryStatistics>();
+
+/** The planner's statistics of the search table, read at most once a minute (no round trip per search). */
+async function statisticsOf(db: Db): Promise<DirectoryStatistics> {
+  const cached = directoryStatistics.get(db);
+  if (cached && Date.now() - cached.at <= 60_000) return cached;
+  const { rows } = await sql<{ n: number; elems: string[] | null; freqs: number[] | null }>`
+    SELECT greatest(c.reltuples, 0)::float8 AS n, s.most_common_elems::text::text[] AS elems,
+      s.most_common_elem_freqs::float8[] AS freqs
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = 'document'
+    WHERE c.oid = 'service_search'::regclass`.execute(db.query);
+  const row = rows[0];
+  const elems = row?.elems ?? null;
+  const freqs = row?.freqs ?? null;
+  // The frequencies list one share per stem, then the least and the greatest.
+  const valid = elems !== null && freqs !== null && freqs.length === elems.length + 2;
+  const stats: DirectoryStatistics = {
+    rows: row?.n ?? 0,
+    shares: valid ? new Map(elems.map((e, i) => [e, freqs[i] ?? 0])) : null,
+    minShare: valid ? (freqs[freqs.length - 2] ?? 0) : 0,
+    at: Date.now(),
+  };
+  directoryStatistics.set(db, stats);
+  return stats;
+}
+
+/** The planner's estimate of the share of services matching AND-ed groups of OR-ed stems (ts_selfuncs.c). */
+function shareOf(groups: string[][], stats: DirectoryStatistics): number {
+  const stem = (s: string) =>
+    stats.shares ? (stats.shares.get(s) ?? Math.min(DEFAULT_WORD_SHARE, stats.minShare / 2)) : DEFAULT_WORD_SHARE;
+  let and = 1;
+  for (const group of groups) {
+    let or = 0;
+    for (const s of group) {
+      const share = stem(s);
+      or = or + share - or * share;
+    }
+    and *= or;
+  }
+  return and;
+}
+
+/** The groups of OR-ed stems of a tsquery built by `tsqueryOf`. */
+function groupsOf(tsquery: string): string[][] {
+  return tsquery
+    .split(' & ')
+    .map((group) => [...group.matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] ?? '').replace(/''/g, "'")));
+}
 
 /** Whether the planner expects the words to match under RARE_SHARE of the indexed services. */
-export async function matchesAreRare(db: Db, tsquery: string, minServices = 20_000): Promise<boolean> {
-  let size = directorySize.get(db);
-  if (!size || Date.now() - size.at > 60_000) {
-    const { rows } = await sql<{ n: number }>`
-      SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'service_search'::regclass`.execute(
-      db.query,
-    );
-    size = { rows: rows[0]?.n ?? 0, at: Date.now() };
-    directorySize.set(db, size);
-  }
-  // Small directories are fast either way; without statistics (never analyzed) the planner's guesses mean little.
-  if (size.rows < minServices) return false;
-  const { rows } = await sql<{ 'QUERY PLAN': JsonPlan | string }>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM service_search ss WHERE ss.document @@ ${tsquery}::tsquery`.execute(db.query);
-  const raw = rows[0]?.['QUERY PLAN'];
-  const plan = typeof raw === 'string' ? (JSON.parse(raw) as JsonPlan) : raw;
-  const estimate = plan?.[0]?.Plan['Plan Rows'];
-  return estimate !== undefined && estimate < size.rows * RARE_SHARE;
+export async function matchesAreRare(db: Db, tsquery: string, minServices = MIN_STEERED): Promise<boolean> {
+  const stats = await statisticsOf(db);
+  if (stats.rows < minServices) return false;
+  return shareOf(groupsOf(tsquery), stats) < RARE_SHARE;
 }
 
 /** A bounding box; one that crosses the antimeridian (west > east) is searched as its two halves. */

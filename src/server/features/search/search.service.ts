@@ -3,10 +3,10 @@
 import type { Db } from '../../db/db.js';
 import { refreshStatistics } from '../../db/statistics.js';
 import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
-import { summariesOfServices, type ServiceSummary } from '../services/services.service.js';
+import type { ServiceSummary } from '../services/services.service.js';
 import { resolvePlace } from '../places/gazetteer.js';
 import { hasStaleServices, indexServices, staleBatch } from './search-index.repository.js';
-import { buildTsQuery, correctTerms, findMatches, type Bbox } from './search.repository.js';
+import { findHits, searchPrelude, tsqueryOf, type Bbox } from './search.repository.js';
 import { bestCorrection, foldWord, highlightSegments, queryTerms, type TextSegment } from './search-text.js';
 
 export const DEFAULT_RADIUS_KM = 25;
@@ -69,9 +69,27 @@ export async function searchServices(
   window: { limit: number; offset: number },
   freshness: FreshnessSettings = DEFAULT_FRESHNESS,
 ): Promise<SearchResult> {
-  if (await hasStaleServices(db.query)) await refreshSearchIndex(db);
+  // Two round trips: the words (corrections and stems), then the matches with their summaries. The second also says
+  // whether services changed since they were indexed; then they are indexed and the search asked again.
+  for (let attempt = 0; ; attempt++) {
+    const result = await searchOnce(db, input, window, freshness, attempt > 0);
+    if (result) return result;
+    await refreshSearchIndex(db);
+  }
+}
+
+/** The search, or null when the index has changes waiting (never null when `final`). */
+async function searchOnce(
+  db: Db,
+  input: SearchInput,
+  window: { limit: number; offset: number },
+  freshness: FreshnessSettings,
+  final: boolean,
+): Promise<SearchResult | null> {
   const terms = queryTerms(input.q);
-  const corrections = await correctTerms(db, terms.map(foldWord));
+  const { corrections, lexemes } = terms.length
+    ? await searchPrelude(db, terms, terms.map(foldWord))
+    : { corrections: [], lexemes: new Map<string, string[] | null>() };
   const corrected = terms.map((t) => {
     const folded = foldWord(t);
     return (
@@ -81,9 +99,9 @@ export async function searchServices(
       )?.display ?? t
     );
   });
-  const tsquery = await buildTsQuery(
-    db,
+  const tsquery = tsqueryOf(
     terms.map((t, i) => [...new Set([t, corrected[i] ?? t])]),
+    lexemes,
   );
   const place = input.place ? resolvePlace(input.place) : null;
   const point = input.near ?? place ?? undefined;
@@ -101,18 +119,16 @@ export async function searchServices(
     hideAfterMonths: freshness.hideAfterMonths,
   };
   const placeNotFound = Boolean(input.place && !place && !input.near);
-  const { rows, total } =
-    placeNotFound || nothingSearchable ? { rows: [], total: 0 } : await findMatches(db, criteria, window);
-  const summaries = await summariesOfServices(
-    db,
-    rows.map((r) => r.service_id),
-    freshness,
-  );
-  const items = rows.flatMap((row) => {
-    const summary = summaries.find((s) => s.id === row.service_id);
-    if (!summary) return [];
-    const distance = row.distance_m === null ? null : Math.round(row.distance_m / 100) / 10;
-    return [{ ...summary, distance_km: distance }];
+  if ((placeNotFound || nothingSearchable) && !final && (await hasStaleServices(db.query))) return null;
+  const { hits, total, stale } =
+    placeNotFound || nothingSearchable
+      ? { hits: [], total: 0, stale: false }
+      : await findHits(db, criteria, window, freshness);
+  if (stale && !final) return null;
+  const items = hits.flatMap((hit) => {
+    if (!hit.summary) return [];
+    const distance = hit.distance_m === null ? null : Math.round(hit.distance_m / 100) / 10;
+    return [{ ...hit.summary, distance_km: distance }];
   });
   const changed = corrected.some((c, i) => foldWord(c) !== foldWord(terms[i] ?? ''));
   const suggestions: Suggestion[] = [];
