@@ -6,6 +6,7 @@ import type { Locale, Translated } from '../../db/schema.js';
 import type { FreshnessSettings } from '../../http/app-context.js';
 import { shownInResults } from '../freshness/freshness.repository.js';
 import { categoriesOfServices } from '../services/services.repository.js';
+import { locationsOfServices, phonesOfServices, schedulesOfServices } from '../services/service-details.repository.js';
 
 /**
  * True when the service aliased `s` is published in `country`: active, verified recently enough to be listed, and
@@ -105,55 +106,9 @@ export async function packDetails(db: Db, serviceIds: string[], organizationIds:
     return { locations: [], phones: [], schedules: [], populations: [], languages: [], categories: [] };
   }
   const [locations, phones, schedules, populations, languages, categories] = await Promise.all([
-    db.query
-      .selectFrom('service_at_locations as sal')
-      .innerJoin('locations as l', 'l.id', 'sal.location_id')
-      .leftJoin('addresses as a', (join) =>
-        join.onRef('a.location_id', '=', 'l.id').on('a.address_type', '=', 'physical'),
-      )
-      .select([
-        'sal.service_id',
-        'l.id',
-        'l.name',
-        'l.transportation',
-        'l.latitude',
-        'l.longitude',
-        'l.city',
-        'l.admin_area',
-        'l.country_code',
-        'l.address_visibility',
-        'a.address_1',
-        'a.address_2',
-        'a.postal_code',
-        'a.state_province',
-      ])
-      .where('sal.service_id', 'in', serviceIds)
-      .orderBy('l.city')
-      .orderBy('l.id')
-      .execute(),
-    db.query
-      .selectFrom('phones')
-      .select(['service_id', 'organization_id', 'number', 'extension'])
-      .where((eb) =>
-        eb.or([eb('service_id', 'in', serviceIds), eb('organization_id', 'in', [...new Set(organizationIds)])]),
-      )
-      .orderBy('service_id')
-      .orderBy('position')
-      .orderBy('id')
-      .execute(),
-    db.query
-      .selectFrom('schedules')
-      .select([
-        'service_id',
-        'weekday',
-        sql<string>`to_char(opens_at, 'HH24:MI')`.as('opens_at'),
-        sql<string>`to_char(closes_at, 'HH24:MI')`.as('closes_at'),
-      ])
-      .where('service_id', 'in', serviceIds)
-      .orderBy('service_id')
-      .orderBy('weekday')
-      .orderBy('opens_at')
-      .execute(),
+    locationsOfServices(db, serviceIds),
+    phonesOfServices(db, serviceIds, [...new Set(organizationIds)]),
+    schedulesOfServices(db, serviceIds),
     db.query
       .selectFrom('service_populations')
       .select(['service_id', 'population'])

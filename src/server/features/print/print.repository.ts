@@ -1,5 +1,5 @@
-// Reads for printed directories: the addresses, phones and hours of many services at once (the service page reads
-// them one service at a time, which would be thousands of queries for a country). The only SQL of print.
+// Reads for printed directories: which services a country's directory holds (their addresses, phones and hours come
+// in batches from services/service-details.repository.ts). The only SQL of print.
 import { sql } from 'kysely';
 import type { Db } from '../../db/db.js';
 import type { FreshnessSettings } from '../../http/app-context.js';
@@ -41,69 +41,4 @@ export function publishedServicesIn(
     );
   if (category) query = query.where(serviceHasCategory(category));
   return query.execute();
-}
-
-/** The locations of many services, with their physical address (same columns as the service page). */
-export function locationsOfServices(db: Db, serviceIds: string[]) {
-  if (!serviceIds.length) return Promise.resolve([]);
-  return db.query
-    .selectFrom('service_at_locations as sal')
-    .innerJoin('locations as l', 'l.id', 'sal.location_id')
-    .leftJoin('addresses as a', (join) =>
-      join.onRef('a.location_id', '=', 'l.id').on('a.address_type', '=', 'physical'),
-    )
-    .select([
-      'sal.service_id',
-      'l.id',
-      'l.name',
-      'l.transportation',
-      'l.latitude',
-      'l.longitude',
-      'l.city',
-      'l.admin_area',
-      'l.country_code',
-      'l.address_visibility',
-      'a.address_1',
-      'a.address_2',
-      'a.postal_code',
-      'a.state_province',
-    ])
-    .where('sal.service_id', 'in', serviceIds)
-    .orderBy('l.city')
-    .orderBy('l.id')
-    .execute();
-}
-
-/** Phones of many services, and of their organizations (the service page shows both). */
-export function phonesOfServices(db: Db, serviceIds: string[], organizationIds: string[]) {
-  if (!serviceIds.length) return Promise.resolve([]);
-  return db.query
-    .selectFrom('phones')
-    .select(['number', 'extension', 'type', 'whatsapp', 'service_id', 'organization_id'])
-    .where((eb) =>
-      eb.or([
-        eb('service_id', 'in', serviceIds),
-        ...(organizationIds.length ? [eb('organization_id', 'in', organizationIds)] : []),
-      ]),
-    )
-    .orderBy('service_id')
-    .orderBy('position')
-    .execute();
-}
-
-/** Opening hours of many services. */
-export function schedulesOfServices(db: Db, serviceIds: string[]) {
-  if (!serviceIds.length) return Promise.resolve([]);
-  return db.query
-    .selectFrom('schedules')
-    .select([
-      'service_id',
-      'weekday',
-      sql<string>`to_char(opens_at, 'HH24:MI')`.as('opens_at'),
-      sql<string>`to_char(closes_at, 'HH24:MI')`.as('closes_at'),
-    ])
-    .where('service_id', 'in', serviceIds)
-    .orderBy('weekday')
-    .orderBy('opens_at')
-    .execute();
 }

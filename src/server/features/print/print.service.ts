@@ -10,7 +10,8 @@ import { presentLocation, type PublicLocation } from '../locations/locations.pre
 import { listServicesByIds, type ServiceRow } from '../services/services.repository.js';
 import { getService, type ServiceRecord } from '../services/services.service.js';
 import type { SiteFacts } from '../site/site.service.js';
-import { locationsOfServices, phonesOfServices, publishedServicesIn, schedulesOfServices } from './print.repository.js';
+import { publishedServicesIn } from './print.repository.js';
+import { locationsOfServices, phonesOfServices, schedulesOfServices } from '../services/service-details.repository.js';
 import { qrFor, type QrShape } from './qr.js';
 
 /** Entries (a service under one category) per printed part; a part is one `?page=` of the directory. */
