@@ -4,6 +4,7 @@ import { REVERIFY_SWEEP, runReverifySweep } from '../freshness/freshness.service
 import type { Mailer } from '../mail/mail.service.js';
 import { mailJobHandlers } from '../mail/mail.service.js';
 import type { MailTransport } from '../mail/mail.transport.js';
+import { CLIENT_KEYS_PRUNE, pruneClientKeys } from '../submissions/client-keys.service.js';
 import type { JobHandlers, RecurringJob } from './job-runner.js';
 
 export interface JobSetup {
@@ -28,7 +29,13 @@ export function allJobs(setup: JobSetup): { handlers: JobHandlers; recurring: Re
       [REVERIFY_SWEEP]: async (_job, db) => {
         await runReverifySweep(db, setup);
       },
+      [CLIENT_KEYS_PRUNE]: async (_job, db) => {
+        await pruneClientKeys(db);
+      },
     },
-    recurring: [{ kind: REVERIFY_SWEEP, next: (now) => nextDailyRun(now) }],
+    recurring: [
+      { kind: REVERIFY_SWEEP, next: (now) => nextDailyRun(now) },
+      { kind: CLIENT_KEYS_PRUNE, next: (now) => nextDailyRun(now, 3) },
+    ],
   };
 }

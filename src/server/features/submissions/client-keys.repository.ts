@@ -26,3 +26,10 @@ export async function findClientKey(executor: Executor, key: string): Promise<Cl
   const result = await sql<ClientKeyRow>`SELECT kind, target FROM client_keys WHERE key = ${key}`.execute(executor);
   return result.rows[0];
 }
+
+/** Deletes keys first used before `before`; returns how many. */
+export async function deleteClientKeysBefore(executor: Executor, before: Date): Promise<number> {
+  const result = await sql<{ key: string }>`
+    DELETE FROM client_keys WHERE created_at < ${before.toISOString()}::timestamptz RETURNING key`.execute(executor);
+  return result.rows.length;
+}

@@ -13,7 +13,7 @@ import type { Db } from '../../db/db.js';
 import type { Database } from '../../db/schema.js';
 import { isUuid } from '../../http/common-schema.js';
 import { AppError } from '../../http/errors.js';
-import { findClientKey, insertClientKey } from './client-keys.repository.js';
+import { deleteClientKeysBefore, findClientKey, insertClientKey } from './client-keys.repository.js';
 
 export const CLIENT_KEY_FIELD = 'client_key';
 
@@ -116,4 +116,14 @@ export function claimFor(
   target: (token: string) => string,
 ): Claim | undefined {
   return key ? (executor, token) => claimClientKey(executor, key, kind, target(token)) : undefined;
+}
+
+/** The daily job that forgets old keys. */
+export const CLIENT_KEYS_PRUNE = 'client_keys_prune';
+/** A device's outbox forgets a sent form after a day; a key is kept far longer than any replay could come. */
+export const CLIENT_KEY_DAYS = 30;
+
+/** Forgets keys first used more than CLIENT_KEY_DAYS ago; returns how many. */
+export async function pruneClientKeys(db: Db, now = new Date()): Promise<number> {
+  return deleteClientKeysBefore(db.query, new Date(now.getTime() - CLIENT_KEY_DAYS * 24 * 60 * 60 * 1000));
 }

@@ -163,3 +163,24 @@ describe('GET /api/v1/csrf', () => {
     expect(again.statusCode).toBe(200);
   });
 });
+
+describe('pruning old client keys', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('forgets keys first used more than 30 days ago and keeps the recent ones', async () => {
+    const { pruneClientKeys } = await import('./client-keys.service.js');
+    const { insertClientKey } = await import('./client-keys.repository.js');
+    await insertClientKey(t.db.query, { key: 'old', kind: 'submission', target: 'x' });
+    await insertClientKey(t.db.query, { key: 'recent', kind: 'submission', target: 'y' });
+    await t.db.withSession((s) =>
+      s.query("UPDATE client_keys SET created_at = now() - interval '31 days' WHERE key = 'old'"),
+    );
+    expect(await pruneClientKeys(t.db)).toBe(1);
+    const left = await t.db.withSession((s) => s.query<{ key: string }>('SELECT key FROM client_keys ORDER BY key'));
+    expect(left.map((row) => row.key)).toEqual(['recent']);
+  });
+});
