@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from './support/server.js';
 
 const SCREENSHOTS = 'tmp/screenshots';
 const ORGANIZATION = 'Red de apoyo enviada sin conexión (prueba e2e)';
+const SECOND_ORGANIZATION = 'Segunda red enviada sin conexión (prueba e2e)';
 
 describe('offline in a browser', () => {
   let server: RunningServer;
@@ -47,6 +48,36 @@ describe('offline in a browser', () => {
   async function goOffline(value: boolean): Promise<void> {
     offline = value;
     await context.setOffline(value);
+  }
+
+  /** Fills the public submission form with a small valid listing and presses "send". */
+  async function fillAndSend(organization: string, email: string): Promise<void> {
+    const fields: Record<string, string> = {
+      'organization.name': organization,
+      'organization.description': 'Orientación a personas migrantes en la frontera sur.',
+      'organization.kind': 'shelter',
+      'locations.0.name': 'Oficina',
+      'locations.0.country_code': 'MX',
+      'locations.0.admin_area': 'Chiapas',
+      'locations.0.city': 'Tapachula',
+      'locations.0.address_1': 'Calle 3 Poniente 8',
+      'locations.0.address_visibility': 'city',
+      'services.0.name': 'Orientación sin conexión',
+      'services.0.description': 'Información sobre trámites migratorios y refugio.',
+      'services.0.cost': 'free',
+      submitter_email: email,
+    };
+    for (const [name, value] of Object.entries(fields)) {
+      const field = page.locator(`[name="${name}"]`).first();
+      const kind = await field.evaluate((element) =>
+        element.tagName === 'INPUT' ? (element as HTMLInputElement).type : element.tagName.toLowerCase(),
+      );
+      if (kind === 'select') await field.selectOption(value);
+      else if (kind === 'radio' || kind === 'checkbox') await page.check(`[name="${name}"][value="${value}"]`);
+      else await field.fill(value);
+    }
+    await page.check('[name="services.0.categories"][value="legal-aid-asylum"]');
+    await page.locator('button[name="action"][value="submit"]').first().click();
   }
 
   it('saves a country, then searches, filters, opens a service and maps it with no network', async () => {
@@ -114,47 +145,30 @@ describe('offline in a browser', () => {
     expect(foreignRequests).toEqual([]);
   }, 120_000);
 
-  it('keeps a submission started offline and sends it exactly once when the network returns', async () => {
+  it('keeps submissions started offline and sends each exactly once when the network returns', async () => {
     await goOffline(true);
     await page.goto(`${server.url}/es/submit`);
-    const fields: Record<string, string> = {
-      'organization.name': ORGANIZATION,
-      'organization.description': 'Orientación a personas migrantes en la frontera sur.',
-      'organization.kind': 'shelter',
-      'locations.0.name': 'Oficina',
-      'locations.0.country_code': 'MX',
-      'locations.0.admin_area': 'Chiapas',
-      'locations.0.city': 'Tapachula',
-      'locations.0.address_1': 'Calle 3 Poniente 8',
-      'locations.0.address_visibility': 'city',
-      'services.0.name': 'Orientación sin conexión',
-      'services.0.description': 'Información sobre trámites migratorios y refugio.',
-      'services.0.cost': 'free',
-      submitter_email: 'offline.e2e@example.org',
-    };
-    for (const [name, value] of Object.entries(fields)) {
-      const field = page.locator(`[name="${name}"]`).first();
-      const kind = await field.evaluate((element) =>
-        element.tagName === 'INPUT' ? (element as HTMLInputElement).type : element.tagName.toLowerCase(),
-      );
-      if (kind === 'select') await field.selectOption(value);
-      else if (kind === 'radio' || kind === 'checkbox') await page.check(`[name="${name}"][value="${value}"]`);
-      else await field.fill(value);
-    }
-    await page.check('[name="services.0.categories"][value="legal-aid-asylum"]');
-    await page.locator('button[name="action"][value="submit"]').first().click();
+    await fillAndSend(ORGANIZATION, 'offline.e2e@example.org');
 
     const status = page.locator('[data-outbox-status]');
-    await expect.poll(() => status.textContent()).toMatch(/Guardado en este dispositivo/);
+    const waiting = async () =>
+      ((await status.textContent()) ?? '').match(/Guardado en este dispositivo/g)?.length ?? 0;
+    await expect.poll(waiting).toBe(1);
     expect(await status.textContent()).not.toMatch(/Enviado/);
+
+    // A second listing from the same kept copy of the blank form, still offline: a new submission, not a repeat.
+    await page.goto(`${server.url}/es/submit`);
+    await fillAndSend(SECOND_ORGANIZATION, 'offline.e2e.2@example.org');
+    await expect.poll(waiting).toBe(2);
     await page.screenshot({ path: `${SCREENSHOTS}/offline-outbox-waiting.png`, fullPage: true });
     expect(sentWhileOffline).toEqual([]);
 
-    // The network comes back: the outbox sends it (the page's "online" event, or Background Sync).
+    // The network comes back: the outbox sends both (the page's "online" event, or Background Sync).
     await goOffline(false);
-    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Enviado/);
+    await expect.poll(waiting, { timeout: 30_000 }).toBe(0);
+    expect((await status.textContent())?.match(/Enviado/g)?.length).toBe(2);
     await page.screenshot({ path: `${SCREENSHOTS}/offline-outbox-sent.png`, fullPage: true });
-    // A second flush (another page load) sends nothing more.
+    // Another flush (another page load) sends nothing more.
     await page.reload();
     await page.waitForTimeout(1500);
 
@@ -168,6 +182,12 @@ describe('offline in a browser', () => {
         ]),
       );
       expect(rows[0]?.n).toBe(1);
+      const second = await db.withSession((s) =>
+        s.query<{ n: number }>('SELECT count(*)::int AS n FROM submissions WHERE listing::text LIKE $1', [
+          `%${SECOND_ORGANIZATION}%`,
+        ]),
+      );
+      expect(second[0]?.n).toBe(1);
     } finally {
       await db.close();
     }

@@ -20,6 +20,9 @@ if (form && line && 'indexedDB' in window) {
   // Named fields shadow form properties (the buttons are name="action"): read attributes.
   const action = new URL(form.getAttribute('action') ?? location.pathname, location.href).pathname;
   const keyField = form.querySelector<HTMLInputElement>('input[name="client_key"]');
+  // The page may be a copy the service worker kept (the blank form, opened offline again and again): every load
+  // needs its own key, or two different forms sent from the same copy would count as one.
+  if (keyField && typeof crypto.randomUUID === 'function') keyField.value = crypto.randomUUID();
   let bypass = false;
 
   const show = async () => {
