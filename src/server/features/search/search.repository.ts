@@ -4,7 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/db.js';
 import type { FreshnessSettings } from '../../http/app-context.js';
 import { freshnessOf, monthsAgo, shownInResults } from '../freshness/freshness.repository.js';
-import type { ServiceRow } from '../services/services.repository.js';
+import { SERVICE_COLUMNS, type ServiceRow } from '../services/services.repository.js';
 import type { ServiceSummary } from '../services/services.service.js';
 import { oneEditVariants } from './search-text.js';
 
@@ -364,7 +364,7 @@ function matchStatement(
       : recency;
   // The page's services as lists show them (services.repository's columns, places by city, needs in order).
   const summary = freshness
-    ? sql`, ${sql.join(SUMMARY_COLUMNS.map((c) => sql.raw(c)))}, ${freshnessOf('s.last_verified_at', freshness)} AS freshness,
+    ? sql`, ${sql.join(SERVICE_COLUMNS.map((c) => sql.raw(c)))}, ${freshnessOf('s.last_verified_at', freshness)} AS freshness,
       coalesce((
         SELECT json_agg(json_build_object('service_id', sal.service_id, 'location_id', l.id, 'city', l.city,
           'admin_area', l.admin_area, 'country_code', l.country_code) ORDER BY l.city)
@@ -394,29 +394,6 @@ function matchStatement(
     ${services}
     ORDER BY p.score DESC, p.service_id`;
 }
-
-/** services.repository's list columns, read for the page of results in the same statement. */
-const SUMMARY_COLUMNS = [
-  's.id',
-  's.organization_id',
-  'o.name AS organization_name',
-  'o.kind AS organization_kind',
-  's.name',
-  's.description',
-  's.original_locale',
-  's.status',
-  's.cost',
-  's.url',
-  's.email',
-  's.fees_description',
-  's.eligibility_description',
-  's.application_process',
-  's.schedule_notes',
-  's.is_demo',
-  's.last_verified_at',
-  's.verified_by',
-  's.updated_at',
-] as const;
 
 /**
  * Below this share of the directory, a text search reads its matches through the text (GIN) index and sorts them;

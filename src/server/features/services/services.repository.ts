@@ -21,7 +21,8 @@ function serviceColumns(freshness: FreshnessSettings) {
   return [...SERVICE_COLUMNS, freshnessOf('s.last_verified_at', freshness).as('freshness')] as const;
 }
 
-const SERVICE_COLUMNS = [
+/** The list's columns of a service and its organization (search reads the same for its page of results). */
+export const SERVICE_COLUMNS = [
   's.id',
   's.organization_id',
   'o.name as organization_name',
