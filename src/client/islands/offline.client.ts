@@ -204,8 +204,6 @@ class OfflineApp {
   private fillForm(filters: OfflineFilters & { country: string }, packs: SavedPack[]): void {
     const form = this.part<HTMLFormElement>('search');
     if (this.packs.length === 0) return;
-    form.action = `/${this.locale}/services`;
-    form.method = 'get';
     form.hidden = false;
     (form.elements.namedItem('q') as HTMLInputElement).value = filters.q ?? '';
     const options = (name: string, choices: [string, string][], selected: string) => {

@@ -39,17 +39,19 @@ export async function cacheOfflineKit(locale: string, fetcher: typeof fetch = fe
   let stored = 0;
   while (queue.length > 0) {
     const url = queue.shift()!;
-    if (!(await assets.match(url))) {
-      const file = await fetcher(url);
-      if (!file.ok) continue;
-      if (/\.m?js$/.test(url)) {
-        for (const ref of assetRefs(await file.clone().text(), true)) {
-          if (!seen.has(ref)) {
-            seen.add(ref);
-            queue.push(ref);
-          }
+    // A script kept earlier is read from the cache: the chunks it imports on demand may not be kept yet.
+    const kept = await assets.match(url);
+    const file = kept ?? (await fetcher(url));
+    if (!file.ok) continue;
+    if (/\.m?js$/.test(url)) {
+      for (const ref of assetRefs(await file.clone().text(), true)) {
+        if (!seen.has(ref)) {
+          seen.add(ref);
+          queue.push(ref);
         }
       }
+    }
+    if (!kept) {
       await assets.put(url, file);
       stored += 1;
     }

@@ -61,10 +61,37 @@ export interface SavedPack {
 /** A saved copy older than this is refreshed whenever the device is online. */
 export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
+/** What is known of a saved pack without reading its services (checked on every page load and map move). */
+export interface PackMeta {
+  country: string;
+  locale: string;
+  version: string;
+  checkedAt: number;
+  services: number;
+}
+
 let store: ReturnType<typeof createStore> | undefined;
 function packStore(): ReturnType<typeof createStore> {
   store ??= createStore('rumbo-packs', 'packs');
   return store;
+}
+let metaStore: ReturnType<typeof createStore> | undefined;
+function packMetaStore(): ReturnType<typeof createStore> {
+  metaStore ??= createStore('rumbo-pack-meta', 'meta');
+  return metaStore;
+}
+
+async function keep(pack: SavedPack): Promise<void> {
+  const key = keyOf(pack.country, pack.locale);
+  await set(key, pack, packStore());
+  const meta: PackMeta = {
+    country: pack.country,
+    locale: pack.locale,
+    version: pack.version,
+    checkedAt: pack.checkedAt,
+    services: pack.services.length,
+  };
+  await set(key, meta, packMetaStore());
 }
 
 const keyOf = (country: string, locale: string) => `${country.toUpperCase()}:${locale}`;
@@ -84,8 +111,15 @@ export async function listPacks(): Promise<SavedPack[]> {
   return all.map(([, pack]) => pack).sort((a, b) => a.country.localeCompare(b.country));
 }
 
+/** The saved packs' versions and dates, without their services. */
+export async function listPackMeta(): Promise<PackMeta[]> {
+  const all = await entries<string, PackMeta>(packMetaStore());
+  return all.map(([, meta]) => meta).sort((a, b) => a.country.localeCompare(b.country));
+}
+
 export async function removePack(country: string, locale: string): Promise<void> {
   await del(keyOf(country, locale), packStore());
+  await del(keyOf(country, locale), packMetaStore());
 }
 
 /**
@@ -141,7 +175,7 @@ export async function savePack(country: string, locale: string, fetcher: typeof 
   if (answer !== 'unchanged' && saved && answer.version === saved.version) answer = 'unchanged';
   if (answer === 'unchanged') {
     const pack = { ...saved!, checkedAt: now };
-    await set(keyOf(country, locale), pack, packStore());
+    await keep(pack);
     return { state: 'unchanged', pack };
   }
   let pack = applyPack(saved, answer, now);
@@ -150,14 +184,14 @@ export async function savePack(country: string, locale: string, fetcher: typeof 
     if (full === 'unchanged') throw new Error(`pack ${country}: no full pack`);
     pack = applyPack(undefined, full, now)!;
   }
-  await set(keyOf(country, locale), pack, packStore());
+  await keep(pack);
   return { state: 'saved', pack };
 }
 
 /** Refreshes every saved pack older than STALE_AFTER_MS; failures leave the old copy. Returns how many changed. */
 export async function refreshStalePacks(fetcher: typeof fetch = fetch, now = Date.now()): Promise<number> {
   let changed = 0;
-  for (const pack of await listPacks()) {
+  for (const pack of await listPackMeta()) {
     if (now - pack.checkedAt < STALE_AFTER_MS) continue;
     try {
       const outcome = await savePack(pack.country, pack.locale, fetcher);

@@ -8,7 +8,7 @@
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import { ASSETS_CACHE, MAX_PAGES, PAGES_CACHE } from '../offline/kit.js';
 import { flushOutbox } from '../offline/outbox.js';
-import { listPacks, refreshStalePacks, savedPoints } from '../offline/packs.js';
+import { listPackMeta, refreshStalePacks, savedPoints } from '../offline/packs.js';
 
 interface Precache {
   /** Changes with every release: names the shell cache. */
@@ -196,7 +196,8 @@ async function offlineClusters(url: URL): Promise<Response> {
   const zoom = Math.max(0, Math.min(20, Math.floor(Number(url.searchParams.get('zoom')) || 0)));
   const country = url.searchParams.get('country')?.toUpperCase() ?? '';
   const category = url.searchParams.get('category') ?? '';
-  const packs = await listPacks();
+  // Versions only: the packs' services are read again only when one of them changed.
+  const packs = await listPackMeta();
   const key = `${packs.map((p) => `${p.country}:${p.locale}:${p.version}`).join('|')}/${country}/${category}`;
   if (clusterIndex?.key !== key) {
     const points = (await savedPoints()).filter(

@@ -68,7 +68,7 @@ export function OfflinePage(props: { ctx: PageContext }) {
           <h2 id="offline-saved">{t('offline.page.savedHeading')}</h2>
           <ul data-offline-packs></ul>
         </section>
-        <form class="filters" role="search" data-offline-search hidden>
+        <form class="filters" role="search" action={`/${locale}/services`} method="get" data-offline-search hidden>
           <fieldset>
             <legend>{t('offline.page.searchHeading')}</legend>
             <label>
