@@ -32,6 +32,15 @@ export async function staleBatch(db: Executor, size: number): Promise<string[]> 
   return rows.map((r) => r.service_id);
 }
 
+/**
+ * Merges the text and trigram indexes' pending lists into the indexes (see migrations/0015), so that searches after
+ * a bulk load do not read the last insertions one by one. The index names are fixed here.
+ */
+export async function mergePendingIndexEntries(db: Executor): Promise<void> {
+  await sql`SELECT gin_clean_pending_list('service_search_document'::regclass),
+    gin_clean_pending_list('search_lexicon_trigram'::regclass)`.execute(db);
+}
+
 /** Rebuilds the search rows of `ids` (removing those no longer active) and adds their words to the lexicon. */
 export async function indexServices(db: Executor, ids: string[]): Promise<void> {
   if (!ids.length) return;

@@ -1,11 +1,15 @@
-// The text search reads rare words through the text index and common ones by walking the recency index; both
-// must give the same results, and the choice must follow how many services hold the words.
+// The text search reads its candidates in several ways (the planner's choice, the text index, a slice of the most
+// recently verified services, a walk of the recency index); all must give the same results, the slice and the walk
+// whether or not they fill the candidates, and the choice must follow how many services hold the words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../../../tests/support/test-db.js';
 import { buildService } from '../../../../tests/support/factories.js';
 import { refreshStatistics } from '../../db/statistics.js';
+import { buildSyntheticDirectory } from '../demo/synthetic-directory.js';
+import { insertDirectory } from '../demo/demo.service.js';
 import { refreshSearchIndex } from './search.service.js';
-import { buildTsQuery, findMatches, matchesAreRare } from './search.repository.js';
+import { buildTsQuery, findMatches, MAX_CANDIDATES, planOf, textPlan, type Plan } from './search.repository.js';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -22,27 +26,93 @@ beforeAll(async () => {
       },
     );
   }
+  await insertDirectory(t.db, buildSyntheticDirectory(3_000));
   await refreshSearchIndex(t.db);
   await refreshStatistics(t.db);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await t.drop();
 });
 
+/** The verification date with `n` services verified at or after it. */
+async function dateWithNewer(n: number): Promise<string> {
+  const { rows } = await sql<{ at: string }>`
+    SELECT verified_at::text AS at FROM service_search ORDER BY verified_at DESC NULLS LAST OFFSET ${n - 1} LIMIT 1`.execute(
+    t.db.query,
+  );
+  return rows[0]!.at;
+}
+
 describe('text search plan', () => {
-  it('calls words in under 4 % of services rare, the others common', async () => {
-    const rare = (await buildTsQuery(t.db, [['tlacotalpan']]))!;
-    const common = (await buildTsQuery(t.db, [['hamacas']]))!;
-    expect(await matchesAreRare(t.db, rare, 0)).toBe(true);
-    expect(await matchesAreRare(t.db, common, 0)).toBe(false);
-    // Small directories keep the planner's own choice.
-    expect(await matchesAreRare(t.db, rare)).toBe(false);
+  it('reads rare words through the text index, common ones from a recent slice, the commonest by walking', () => {
+    // 100,000 services verified one a minute, the last on 2026-11-01; a histogram of 101 bounds, as ANALYZE makes.
+    const last = Date.parse('2026-11-01T00:00:00Z');
+    const bounds = Array.from({ length: 101 }, (_, i) => new Date(last - (100 - i) * 1_000 * 60_000).toISOString());
+    const stats = { rows: 100_000, recency: bounds, unverified: 0 };
+    expect(textPlan(0.01, stats)).toEqual({ kind: 'text-index' });
+    expect(textPlan(0.3, stats)).toEqual({ kind: 'recent-walk' });
+    // 10 %: 300 candidates should be among the 3,000 most recent; the slice holds twice that, 6 % of the services.
+    expect(textPlan(0.1, stats)).toEqual({ kind: 'recent-slice', since: bounds[94] });
+    expect(textPlan(0.05, stats)).toEqual({ kind: 'recent-slice', since: bounds[88] });
+    // Filters with words keep the planner's choice; so does a directory whose slice would be most of it, or one
+    // without statistics of its dates.
+    expect(textPlan(0.1, stats, true)).toEqual({ kind: 'default' });
+    expect(textPlan(0.1, { ...stats, rows: 10_000 })).toEqual({ kind: 'recent-walk' });
+    expect(textPlan(0.1, { ...stats, recency: null })).toEqual({ kind: 'recent-walk' });
+    // Never-verified services are not in the slice (they come last): the same slice is a larger part of the rest.
+    expect(textPlan(0.1, { ...stats, unverified: 0.4 })).toEqual({ kind: 'recent-slice', since: bounds[90] });
+  });
+
+  it('guesses words that go together as common as the rarer of them, and small directories keep the planner', async () => {
+    const planFor = async (words: string[][], minServices?: number) =>
+      planOf(t.db, { tsquery: (await buildTsQuery(t.db, words))! }, minServices);
+    expect(await planFor([['tlacotalpan']], 0)).toEqual({ kind: 'text-index' });
+    expect(await planFor([['salud']], 0)).toEqual({ kind: 'recent-walk' });
+    expect(await planFor([['familiares'], ['desaparecidos']], 0)).not.toEqual({ kind: 'text-index' });
+    expect(await planFor([['tlacotalpan']])).toEqual({ kind: 'default' });
   });
 
   it('finds the same services whichever way it reads them', async () => {
-    const rare = (await buildTsQuery(t.db, [['tlacotalpan']]))!;
-    const { rows, total } = await findMatches(t.db, { tsquery: rare }, { limit: 20, offset: 0 });
-    expect(total).toBe(2);
-    expect(rows).toHaveLength(2);
+    const queries = [
+      [['tlacotalpan']],
+      [['hamacas']],
+      [['refugio', 'refugee']],
+      [['familiares'], ['desaparecidos']],
+      [['salud']],
+    ];
+    const windows = [
+      { limit: 20, offset: 0 },
+      { limit: 20, offset: 140 },
+    ];
+    for (const groups of queries) {
+      const tsquery = (await buildTsQuery(t.db, groups))!;
+      const byIndex = await findMatches(t.db, { tsquery }, windows[0]!, { plan: { kind: 'text-index' } });
+      const matching = byIndex.total;
+      // A slice that holds every match, one that holds just enough recent services, one that comes up short.
+      const slices: Plan[] = [
+        { kind: 'recent-slice', since: '1900-01-01' },
+        { kind: 'recent-slice', since: await dateWithNewer(1_500) },
+        { kind: 'recent-slice', since: await dateWithNewer(5) },
+      ];
+      const plans: Plan[] = [{ kind: 'default' }, { kind: 'text-index' }, { kind: 'recent-walk' }, ...slices];
+      for (const window of windows) {
+        const expected = await findMatches(t.db, { tsquery }, window, { plan: { kind: 'default' } });
+        for (const plan of plans) {
+          const found = await findMatches(t.db, { tsquery }, window, { plan });
+          expect({ groups, plan, window, found }).toEqual({ groups, plan, window, found: expected });
+        }
+      }
+      expect(matching).toBe(Math.min(MAX_CANDIDATES, matching));
+    }
+  }, 120_000);
+
+  it('fills the candidates from the slice when it holds enough, without the fallback changing the answer', async () => {
+    const tsquery = (await buildTsQuery(t.db, [['salud']]))!;
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM service_search WHERE document @@ ${tsquery}::tsquery`.execute(t.db.query);
+    // The directory holds more matches than the candidates, so the page is the most recent 300's best.
+    expect(rows[0]!.n).toBeGreaterThan(MAX_CANDIDATES);
+    const found = await findMatches(t.db, { tsquery }, { limit: 5, offset: 0 });
+    expect(found.total).toBe(MAX_CANDIDATES);
   });
 });

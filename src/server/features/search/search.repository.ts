@@ -167,13 +167,19 @@ export interface Hit extends Match {
   summary: ServiceSummary | null;
 }
 
+export interface MatchOptions {
+  /** How to read the candidates (tests compare the plans); chosen from the planner's statistics when absent. */
+  plan?: Plan | undefined;
+}
+
 /** Ranked matches (ids, distance, total), for tests and callers that read the services themselves. */
 export async function findMatches(
   db: Db,
   criteria: MatchCriteria,
   window: { limit: number; offset: number },
+  options: MatchOptions = {},
 ): Promise<{ rows: Match[]; total: number }> {
-  const { hits, total } = await findHits(db, criteria, window);
+  const { hits, total } = await findHits(db, criteria, window, undefined, options);
   return { rows: hits.map(({ service_id, distance_m, total: n }) => ({ service_id, distance_m, total: n })), total };
 }
 
@@ -186,13 +192,14 @@ export async function findHits(
   criteria: MatchCriteria,
   window: { limit: number; offset: number },
   freshness?: FreshnessSettings,
+  options: MatchOptions = {},
 ): Promise<{ hits: Hit[]; total: number; stale: boolean }> {
-  const plan = await planOf(db, criteria);
+  const plan = options.plan ?? (await planOf(db, criteria));
   const statement = matchStatement(criteria, window, plan, freshness);
   // With a place, no words and filters, the planner underestimates how many places a radius holds and reads them
   // all through a bitmap (24 ms around Tapachula at 100,000 services on PGlite) instead of walking the index.
   const { rows } =
-    plan === 'near-filtered'
+    plan.kind === 'near-filtered'
       ? await db.query.transaction().execute(async (trx) => {
           await sql`SELECT set_config('enable_bitmapscan', 'off', true)`.execute(trx);
           return statement.execute(trx);
@@ -207,7 +214,7 @@ export async function findHits(
   const total = hits[0]?.total ?? 0;
   if (hits.length || window.offset === 0 || stale) return { hits, total, stale };
   // Past the last page: still say how many there are.
-  const first = await findHits(db, criteria, { limit: 1, offset: 0 });
+  const first = await findHits(db, criteria, { limit: 1, offset: 0 }, undefined, { plan });
   return { hits: [], total: first.total, stale: first.stale };
 }
 
@@ -215,12 +222,22 @@ export async function findHits(
  * How the candidates are read:
  * - `default`: the planner's choice (small directories, and words combined with other filters);
  * - `text-index`: words few services hold (see `RARE_SHARE`), read through the text (GIN) index and sorted;
- * - `recent-walk`: common words, found by walking the recency index — at most `WALK_ROWS` rows, then the text index
- *   after all when the walk found fewer than the candidates (the same statement; results are identical either way);
+ * - `recent-slice`: words in a few percent of services (up to `WALK_SHARE`), read through the text index and the
+ *   recency index together, only among the services verified since `since` (a date the statistics say holds
+ *   `SLICE_MARGIN` times the rows the candidates need), then the text index after all when the slice held fewer
+ *   than the candidates (the same statement; results are identical either way);
+ * - `recent-walk`: very common words, found by walking the recency index — at most `WALK_ROWS` rows, then the text
+ *   index after all, as for the slice;
  * - `nearest`: a place and no words or filters, the nearest services through the GiST index, then the radius;
  * - `near-filtered`: a place with filters, bitmap scans off (a transaction).
  */
-type Plan = 'default' | 'text-index' | 'recent-walk' | 'nearest' | 'near-filtered';
+export type Plan =
+  | { kind: 'default' }
+  | { kind: 'text-index' }
+  | { kind: 'recent-walk' }
+  | { kind: 'recent-slice'; since: string }
+  | { kind: 'nearest' }
+  | { kind: 'near-filtered' };
 
 /**
  * Rows of the recency index a common-words search reads before it falls back to the text index: enough for words
@@ -228,20 +245,25 @@ type Plan = 'default' | 'text-index' | 'recent-walk' | 'nearest' | 'near-filtere
  */
 const WALK_ROWS = 10_000;
 
-async function planOf(db: Db, c: MatchCriteria): Promise<Plan> {
+/** How to read the candidates of a search (`minServices`: the directory size from which the choice is steered). */
+export async function planOf(db: Db, c: MatchCriteria, minServices = MIN_STEERED): Promise<Plan> {
   const filtered = Boolean(c.bbox || c.category || c.population || c.language || c.country);
   if (c.near) {
-    if (c.tsquery) return 'default';
-    return filtered ? 'near-filtered' : 'nearest';
+    if (c.tsquery) return { kind: 'default' };
+    return { kind: filtered ? 'near-filtered' : 'nearest' };
   }
-  if (!c.tsquery) return 'default';
+  if (!c.tsquery) return { kind: 'default' };
   const stats = await statisticsOf(db);
-  if (stats.rows < MIN_STEERED) return 'default';
-  // A word's share bounds the share of an AND of words (the planner multiplies them, as if the words were unrelated:
-  // "familiares desaparecidos" 3,225 expected, 9,536 found).
-  const shares = groupsOf(c.tsquery).map((group) => shareOf([group], stats));
-  if (Math.min(...shares) < RARE_SHARE) return 'text-index';
-  return filtered ? 'default' : 'recent-walk';
+  if (stats.rows < minServices) return { kind: 'default' };
+  return textPlan(shareOf(groupsOf(c.tsquery), stats), stats, filtered);
+}
+
+/** The plan for words expected in `share` of the services (see `Plan`). */
+export function textPlan(share: number, stats: RecencyStatistics, filtered = false): Plan {
+  if (share < RARE_SHARE) return { kind: 'text-index' };
+  if (filtered) return { kind: 'default' };
+  const since = share < WALK_SHARE ? recentSince(stats, (SLICE_MARGIN * MAX_CANDIDATES) / (share * stats.rows)) : null;
+  return since === null ? { kind: 'recent-walk' } : { kind: 'recent-slice', since };
 }
 
 type StatementRow = {
@@ -293,7 +315,7 @@ function matchStatement(
   const origin = near ? sql`ll_to_earth(${near.latitude}, ${near.longitude})` : null;
   const conditions: RawBuilder<unknown>[] = [sql`true`];
   if (tsq) conditions.push(sql`ss.document @@ ${tsq}`);
-  if (origin && near && plan !== 'nearest') {
+  if (origin && near && plan.kind !== 'nearest') {
     conditions.push(sql`earth_box(${origin}, ${near.radiusM}) @> ss.earth`);
     conditions.push(sql`earth_distance(ss.earth, ${origin}) <= ${near.radiusM}`);
   }
@@ -310,7 +332,7 @@ function matchStatement(
   const columns = sql`ss.service_id, ${tsq ? sql`ss.document` : sql`NULL::tsvector AS document`}, ss.earth, ss.verified_at`;
   const recent = sql`ss.verified_at DESC NULLS LAST, ss.service_id`;
   let candidates: RawBuilder<unknown>;
-  if (plan === 'nearest' && origin && near) {
+  if (plan.kind === 'nearest' && origin && near) {
     // The nearest candidates, then those within the radius: the same set as "within the radius, nearest first"
     // (the nearest 300 within it are the nearest 300 when it holds 300), read without visiting the whole radius.
     // The index gives the distance order alone: ties with the last one are kept, then ordered by id.
@@ -322,23 +344,28 @@ function matchStatement(
       WHERE earth_distance(k.earth, ${origin}) <= ${near.radiusM}
       ORDER BY k.earth <-> ${origin}, k.service_id LIMIT ${MAX_CANDIDATES}
     )`;
-  } else if (plan === 'recent-walk') {
-    candidates = sql`walk AS MATERIALIZED (
-      SELECT ${columns} FROM (
-        SELECT * FROM service_search ORDER BY verified_at DESC NULLS LAST, service_id LIMIT ${WALK_ROWS}
-      ) ss
-      WHERE ${where}
-      ORDER BY ${recent} LIMIT ${MAX_CANDIDATES}
-    ),
+  } else if (plan.kind === 'recent-walk' || plan.kind === 'recent-slice') {
+    // The recent part first: the walk reads the recency index in order; the slice ANDs the text index with the
+    // recency index's range and sorts what both hold (sorting by `+ 0 s`, which no index gives, keeps it so).
+    const recentPart =
+      plan.kind === 'recent-walk'
+        ? sql`SELECT ${columns} FROM (
+            SELECT * FROM service_search ORDER BY verified_at DESC NULLS LAST, service_id LIMIT ${WALK_ROWS}
+          ) ss
+          WHERE ${where}
+          ORDER BY ${recent} LIMIT ${MAX_CANDIDATES}`
+        : sql`SELECT ${columns} FROM service_search ss WHERE ${where} AND ss.verified_at >= ${plan.since}::timestamptz
+          ORDER BY (ss.verified_at + interval '0 s') DESC NULLS LAST, ss.service_id LIMIT ${MAX_CANDIDATES}`;
+    candidates = sql`recent AS MATERIALIZED (${recentPart}),
     rest AS MATERIALIZED (
       SELECT r.* FROM (
         SELECT ${columns} FROM service_search ss WHERE ${where}
         ORDER BY (ss.verified_at + interval '0 s') DESC NULLS LAST, ss.service_id LIMIT ${MAX_CANDIDATES}
       ) r
-      WHERE (SELECT count(*) FROM walk) < ${MAX_CANDIDATES}
+      WHERE (SELECT count(*) FROM recent) < ${MAX_CANDIDATES}
     ),
     candidates AS (
-      SELECT * FROM walk WHERE (SELECT count(*) FROM walk) = ${MAX_CANDIDATES} UNION ALL SELECT * FROM rest
+      SELECT * FROM recent WHERE (SELECT count(*) FROM recent) = ${MAX_CANDIDATES} UNION ALL SELECT * FROM rest
     )`;
   } else {
     // Nearest first through the GiST index (`<->` on the earth cube orders by straight-line distance, which orders
@@ -346,7 +373,7 @@ function matchStatement(
     // the recency index cannot give (`+ 0 s`) makes the text index read rare words at once.
     const preorder = origin
       ? sql`ss.earth <-> ${origin}, ss.service_id`
-      : plan === 'text-index'
+      : plan.kind === 'text-index'
         ? sql`(ss.verified_at + interval '0 s') DESC NULLS LAST, ss.service_id`
         : recent;
     candidates = sql`candidates AS (
@@ -397,18 +424,32 @@ function matchStatement(
 
 /**
  * Below this share of the directory, a text search reads its matches through the text (GIN) index and sorts them;
- * above it, it walks the recency index until it has its candidates. Measured at 100,000 services on PGlite: a word
- * in 1–2 % of services takes 17–42 ms walking and 7–8 ms through GIN; one in 9 % takes 4–5 ms walking and 18 ms
- * through GIN. The crossover is near 4 %.
+ * above it, a slice of the most recently verified services (or a walk, see `WALK_SHARE`) costs less. Measured at
+ * 100,000 services on PGlite: a word in 1–2 % of services takes 17–42 ms walking and 7–8 ms through GIN; one in
+ * 9 % takes 4–5 ms walking and 18 ms through GIN. The crossover is near 4 %.
  */
 const RARE_SHARE = 0.04;
+/**
+ * From this share up, walking the recency index finds the candidates in fewer rows (300 / share) than the slice
+ * reads from the text index (every match) and the recency index (`SLICE_MARGIN` × 300 / share).
+ */
+const WALK_SHARE = 0.15;
+/** The slice holds this many times the rows the candidates should need, so that it rarely comes up short. */
+const SLICE_MARGIN = 2;
 /** Small directories are fast either way; the planner keeps its own choice. */
 const MIN_STEERED = 20_000;
 /** PostgreSQL's guess for a word it has no statistics for (ts_selfuncs.c). */
 const DEFAULT_WORD_SHARE = 0.005;
 
-interface DirectoryStatistics {
+export interface RecencyStatistics {
   rows: number;
+  /** Verification dates splitting the verified services into equal parts, oldest first (the planner's histogram). */
+  recency: string[] | null;
+  /** Share of services never verified. */
+  unverified: number;
+}
+
+interface DirectoryStatistics extends RecencyStatistics {
   /** Share of services holding each of the most common stems (the planner's own statistics, from ANALYZE). */
   shares: Map<string, number> | null;
   /** The least share listed: a stem not listed is rarer. */
@@ -421,42 +462,63 @@ const directoryStatistics = new WeakMap<Db, DirectoryStatistics>();
 async function statisticsOf(db: Db): Promise<DirectoryStatistics> {
   const cached = directoryStatistics.get(db);
   if (cached && Date.now() - cached.at <= 60_000) return cached;
-  const { rows } = await sql<{ n: number; elems: string[] | null; freqs: number[] | null }>`
+  const { rows } = await sql<{
+    n: number;
+    elems: string[] | null;
+    freqs: number[] | null;
+    recency: string[] | null;
+    unverified: number | null;
+  }>`
     SELECT greatest(c.reltuples, 0)::float8 AS n, s.most_common_elems::text::text[] AS elems,
-      s.most_common_elem_freqs::float8[] AS freqs
+      s.most_common_elem_freqs::float8[] AS freqs, v.histogram_bounds::text::text[] AS recency,
+      v.null_frac::float8 AS unverified
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = 'document'
+    LEFT JOIN pg_stats v ON v.schemaname = n.nspname AND v.tablename = c.relname AND v.attname = 'verified_at'
     WHERE c.oid = 'service_search'::regclass`.execute(db.query);
   const row = rows[0];
   const elems = row?.elems ?? null;
   const freqs = row?.freqs ?? null;
   // The frequencies list one share per stem, then the least and the greatest.
   const valid = elems !== null && freqs !== null && freqs.length === elems.length + 2;
+  const recency = row?.recency ?? null;
   const stats: DirectoryStatistics = {
     rows: row?.n ?? 0,
     shares: valid ? new Map(elems.map((e, i) => [e, freqs[i] ?? 0])) : null,
     minShare: valid ? (freqs[freqs.length - 2] ?? 0) : 0,
+    recency: recency && recency.length >= 3 ? recency : null,
+    unverified: row?.unverified ?? 0,
     at: Date.now(),
   };
   directoryStatistics.set(db, stats);
   return stats;
 }
 
-/** The planner's estimate of the share of services matching AND-ed groups of OR-ed stems (ts_selfuncs.c). */
+/**
+ * A guess at the share of services matching AND-ed groups of OR-ed stems. The alternatives of a group are mostly
+ * one word stemmed in several languages (or a typo and its correction), so a group holds about as many services as
+ * its most common stem; the words of a query mostly go together ("familiares desaparecidos"), so they match about
+ * as many as the rarest group. (The planner assumes neither, ts_selfuncs.c: it would guess 1 % for words that go
+ * together in 10 % of services.)
+ */
 function shareOf(groups: string[][], stats: DirectoryStatistics): number {
   const stem = (s: string) =>
     stats.shares ? (stats.shares.get(s) ?? Math.min(DEFAULT_WORD_SHARE, stats.minShare / 2)) : DEFAULT_WORD_SHARE;
-  let and = 1;
-  for (const group of groups) {
-    let or = 0;
-    for (const s of group) {
-      const share = stem(s);
-      or = or + share - or * share;
-    }
-    and *= or;
-  }
-  return and;
+  return Math.min(...groups.map((group) => Math.max(...group.map(stem))));
+}
+
+/**
+ * The verification date after which about `share` of the services were verified (at least that share, as far as
+ * the histogram tells), or null when that is most of them or the histogram is missing.
+ */
+function recentSince(stats: RecencyStatistics, share: number): string | null {
+  const bounds = stats.recency;
+  const verified = 1 - stats.unverified;
+  if (!bounds || verified <= 0 || share >= verified / 2) return null;
+  const parts = bounds.length - 1;
+  const index = Math.floor(parts * (1 - share / verified));
+  return index > 0 ? (bounds[index] ?? null) : null;
 }
 
 /** The groups of OR-ed stems of a tsquery built by `tsqueryOf`. */
@@ -464,13 +526,6 @@ function groupsOf(tsquery: string): string[][] {
   return tsquery
     .split(' & ')
     .map((group) => [...group.matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] ?? '').replace(/''/g, "'")));
-}
-
-/** Whether the planner expects the words to match under RARE_SHARE of the indexed services. */
-export async function matchesAreRare(db: Db, tsquery: string, minServices = MIN_STEERED): Promise<boolean> {
-  const stats = await statisticsOf(db);
-  if (stats.rows < minServices) return false;
-  return shareOf(groupsOf(tsquery), stats) < RARE_SHARE;
 }
 
 /** A bounding box; one that crosses the antimeridian (west > east) is searched as its two halves. */
