@@ -86,8 +86,6 @@ describe('text search plan', () => {
     ];
     for (const groups of queries) {
       const tsquery = (await buildTsQuery(t.db, groups))!;
-      const byIndex = await findMatches(t.db, { tsquery }, windows[0]!, { plan: { kind: 'text-index' } });
-      const matching = byIndex.total;
       // A slice that holds every match, one that holds just enough recent services, one that comes up short.
       const slices: Plan[] = [
         { kind: 'recent-slice', since: '1900-01-01' },
@@ -102,7 +100,6 @@ describe('text search plan', () => {
           expect({ groups, plan, window, found }).toEqual({ groups, plan, window, found: expected });
         }
       }
-      expect(matching).toBe(Math.min(MAX_CANDIDATES, matching));
     }
   }, 120_000);
 

@@ -18,6 +18,7 @@ export function searchApiRoutes(db: Db, freshness: FreshnessSettings = DEFAULT_F
       return {
         items: result.items.map((hit) => presentSearchHit(hit, result.terms, locale)),
         total: result.total,
+        total_is_lower_bound: result.totalIsLowerBound,
         page: query.page,
         per_page: query.per_page,
         did_you_mean: result.did_you_mean,

@@ -47,7 +47,10 @@ export const SearchHitSchema = Type.Object({
 
 export const SearchResponse = Type.Object({
   items: Type.Array(SearchHitSchema),
-  total: Type.Integer({ minimum: 0, description: 'Matches, counted up to 1,000.' }),
+  total: Type.Integer({ minimum: 0, description: 'Matches, counted up to 300 (the candidates ranked).' }),
+  total_is_lower_bound: Type.Boolean({
+    description: 'True when more services may match than `total`: the 300 most recently verified were ranked.',
+  }),
   page: Type.Integer({ minimum: 1 }),
   per_page: Type.Integer({ minimum: 1 }),
   did_you_mean: Type.Union([Type.String(), Type.Null()], { description: 'The query with typos corrected.' }),

@@ -6,7 +6,7 @@ import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-contex
 import type { ServiceSummary } from '../services/services.service.js';
 import { resolvePlace } from '../places/gazetteer.js';
 import { hasStaleServices, indexServices, mergePendingIndexEntries, staleBatch } from './search-index.repository.js';
-import { findHits, searchPrelude, tsqueryOf, type Bbox } from './search.repository.js';
+import { findHits, MAX_CANDIDATES, searchPrelude, tsqueryOf, type Bbox } from './search.repository.js';
 import { bestCorrection, foldWord, highlightSegments, queryTerms, type TextSegment } from './search-text.js';
 
 export const DEFAULT_RADIUS_KM = 25;
@@ -37,7 +37,10 @@ export interface Suggestion {
 
 export interface SearchResult {
   items: SearchHit[];
+  /** Matches counted, up to the candidates ranked (`MAX_CANDIDATES`). */
   total: number;
+  /** More services may match than `total` (it reached the candidates ranked: the most recently verified ones). */
+  totalIsLowerBound: boolean;
   /** Words searched, as typed plus corrections: what to highlight. */
   terms: string[];
   did_you_mean: string | null;
@@ -145,6 +148,7 @@ async function searchOnce(
   return {
     items,
     total,
+    totalIsLowerBound: total >= MAX_CANDIDATES,
     terms: [...new Set([...terms, ...corrected])],
     did_you_mean: changed ? corrected.join(' ') : null,
     suggestions,

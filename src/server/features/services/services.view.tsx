@@ -48,7 +48,9 @@ export function ServiceListPage(props: {
         />
       )}
       <p class="result-count" role="status">
-        {t('services.count', { count: total })}
+        {search?.totalIsLowerBound
+          ? t('services.countAtLeast', { count: total })
+          : t('services.count', { count: total })}
       </p>
       <p class="map-link">
         <a href={mapHref(locale, filters)}>{t('map.showOnMap')}</a>
