@@ -41,13 +41,21 @@ export function cookiesFrom(response: LightMyRequestResponse): string {
   return response.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
 }
 
-/** A CSRF token and the cookie it belongs to, read from a page with a form (the sign-in page by default). */
+/**
+ * A CSRF token and the cookie it belongs to, read from a page with a form (the sign-in page by default; a signed-in
+ * viewer is sent on from it to the account page, which has the sign-out form).
+ */
 export async function csrfFor(
   app: FastifyInstance,
   cookie = '',
   url = '/es/login',
 ): Promise<{ token: string; cookie: string }> {
-  const response = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  const get = (path: string) => app.inject({ method: 'GET', url: path, headers: cookie ? { cookie } : {} });
+  let response = await get(url);
+  const location = response.headers.location;
+  if (response.statusCode === 303 && typeof location === 'string' && location.startsWith('/')) {
+    response = await get(location);
+  }
   const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
   if (!token) throw new Error(`no CSRF field on ${url} (status ${response.statusCode})`);
   const fresh = cookiesFrom(response);

@@ -56,6 +56,14 @@ describe('signing in with a password', () => {
     const account = await t.app.inject({ url: '/es/account', headers: { cookie } });
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain('ana@example.org');
+    // The header's "Sign in" (public pages are the same for everyone) takes a signed-in viewer on.
+    const again = await t.app.inject({ url: '/es/login', headers: { cookie } });
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe('/es/account');
+    const onward = await t.app.inject({ url: '/en/login?next=%2Fen%2Fsubmit', headers: { cookie } });
+    expect(onward.headers.location).toBe('/en/submit');
+    const elsewhere = await t.app.inject({ url: '/es/login?next=%2F%2Fevil.example', headers: { cookie } });
+    expect(elsewhere.headers.location).toBe('/es/account');
     const { token, cookie: both } = await csrfFor(t.app, cookie, '/es/account');
     const out = await t.app.inject({
       method: 'POST',

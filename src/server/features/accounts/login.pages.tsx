@@ -59,6 +59,10 @@ export function loginPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get('/:locale/login', { schema: { params: LocaleParams, querystring: NextQuery } }, async (request, reply) => {
       const locale = pageLocale(request.params);
       const next = safeNext(request.query.next);
+      // Public pages are the same for everyone (cached, kept offline), so their header offers "Sign in" to a viewer
+      // who is signed in too: they go on to where they were headed, or to their account.
+      const viewer = await request.viewer();
+      if (viewer?.secondFactorDone) return reply.redirect(next ?? `/${locale}/account`, 303);
       return send(request, reply, locale, (c, csrf) => <LoginPage ctx={c} csrf={csrf} email="" next={next} />);
     });
 
