@@ -106,18 +106,23 @@ describe('signing in with a password', () => {
     expect(wrong.body).toContain('El correo o la contraseña no son correctos');
   });
 
-  it('locks the account after 5 wrong passwords, even against the right one, until the lock ends', async () => {
+  it('locks the account after 5 wrong passwords, even against the right one, until the lock ends, without saying so', async () => {
     await buildUser(t.db, [], { email: 'dora@example.org' });
     const ip = nextIp();
     for (let i = 0; i < 4; i++) {
       expect((await login({ email: 'dora@example.org', password: `wrong ${i}` }, { ip })).statusCode).toBe(401);
     }
     const fifth = await login({ email: 'dora@example.org', password: 'wrong 5' }, { ip });
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.body).toContain('15 minutos');
+    expect(fifth.statusCode).toBe(401);
+    expect(fifth.body).toContain('la cuenta se pausa 15 minutos');
     const right = await login({ email: 'dora@example.org', password: TEST_PASSWORD }, { ip: nextIp() });
-    expect(right.statusCode).toBe(423);
+    expect(right.statusCode).toBe(401);
     expect(right.headers['set-cookie'] ?? '').not.toContain('rumbo_session=');
+    // The lock does not tell that the address has an account: the same page as for an address without one.
+    const unknown = await login({ email: 'nadie@example.org', password: TEST_PASSWORD }, { ip: nextIp() });
+    const strip = (body: string) =>
+      body.replace(/name="_csrf" value="[^"]+"/, '').replace(/value="[^"]*@example.org"/, '');
+    expect(strip(right.body)).toBe(strip(unknown.body));
     const user = (await findUserByEmail(t.db, 'dora@example.org'))!;
     await updateUser(t.db, user.id, { locked_until: new Date(Date.now() - 1000) });
     const later = await login({ email: 'dora@example.org', password: TEST_PASSWORD }, { ip: nextIp() });

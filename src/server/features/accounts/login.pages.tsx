@@ -35,7 +35,7 @@ import {
 import { LinkRequestPage, LoginPage, MagicLinkPage, ResetPasswordPage, TotpCodePage } from './login.view.js';
 import { completeSecondFactor, endSession } from './sessions.service.js';
 import { signInAs } from './session-cookie.js';
-import { checkPassword, checkTotp } from './sign-in.service.js';
+import { checkPassword, checkTotp, LOCK_MINUTES } from './sign-in.service.js';
 import { safeNext } from './safe-next.js';
 
 const NextQuery = Type.Object({ next: Type.Optional(Type.String()) });
@@ -96,10 +96,9 @@ export function loginPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (!form.ok) return again(400);
         const result = await checkPassword(db, form.value.email, form.value.password);
         const t = translator(locale);
-        if (!result.ok && result.reason === 'locked') {
-          return again(423, t('errors.ACCOUNT_LOCKED', { minutes: result.minutes }));
-        }
-        if (!result.ok) return again(401, t('errors.INVALID_CREDENTIALS'));
+        // A locked account answers as a wrong password does, so that five tries cannot tell whether an address has
+        // an account; the message says how locking works, for the owner.
+        if (!result.ok) return again(401, t('errors.INVALID_CREDENTIALS', { minutes: LOCK_MINUTES }));
         return reply.redirect(await signInAs(db, request, reply, ctx.secureCookies, result.user, locale, next), 303);
       },
     );
