@@ -34,14 +34,40 @@ export interface Prelude {
 }
 
 /**
+ * What this process learnt of words: their stems (a word's stems depend only on the text search configurations,
+ * which migrations fix) and which folded terms are in the lexicon (it only grows, so a known word stays known).
+ * Bounded: emptied when it holds `WORD_MEMORY_SIZE` entries.
+ */
+interface WordMemory {
+  lexemes: Map<string, string[] | null>;
+  known: Set<string>;
+}
+const WORD_MEMORY_SIZE = 20_000;
+const wordMemories = new WeakMap<Db, WordMemory>();
+
+function wordMemoryOf(db: Db): WordMemory {
+  let memory = wordMemories.get(db);
+  if (!memory || memory.lexemes.size + memory.known.size >= WORD_MEMORY_SIZE) {
+    memory = { lexemes: new Map(), known: new Set() };
+    wordMemories.set(db, memory);
+  }
+  return memory;
+}
+
+/**
  * Everything a text search needs before matching, in one statement (one round trip): which terms are unknown,
  * their possible corrections (up to five similar known words by trigram word similarity, through
  * `rumbo_similar_words` of migrations/0014, and every known word one keystroke away, see `oneEditVariants`), and
  * the stems of the typed words and of those corrections, from which `tsqueryOf` builds the query in process.
+ * Words this process has already seen, all known, need no round trip at all (see `WordMemory`).
  */
 export async function searchPrelude(db: Db, words: string[], foldedTerms: string[]): Promise<Prelude> {
   const candidates = foldedTerms.filter((t) => t.length >= 4 && !/^\d+$/.test(t));
   if (!words.length && !candidates.length) return { corrections: [], lexemes: new Map() };
+  const memory = wordMemoryOf(db);
+  if (candidates.every((c) => memory.known.has(c)) && words.every((w) => memory.lexemes.has(w))) {
+    return { corrections: [], lexemes: new Map(words.map((w) => [w, memory.lexemes.get(w) ?? null])) };
+  }
   const variantTerms: string[] = [];
   const variants: string[] = [];
   for (const term of candidates) {
@@ -51,7 +77,7 @@ export async function searchPrelude(db: Db, words: string[], foldedTerms: string
     }
   }
   const { rows } = await sql<{
-    kind: 'fix' | 'lex';
+    kind: 'fix' | 'lex' | 'unknown';
     term: string;
     word: string | null;
     display: string | null;
@@ -83,13 +109,17 @@ export async function searchPrelude(db: Db, words: string[], foldedTerms: string
     SELECT 'fix' AS kind, term, word, display, similarity, frequency, NULL::bool AS dropped, NULL::text[] AS lexemes
     FROM corrections
     UNION ALL
+    SELECT 'unknown', term, NULL, NULL, NULL, NULL, NULL, NULL FROM unknown
+    UNION ALL
     SELECT 'lex', w, NULL, NULL, NULL, NULL, count(*) FILTER (WHERE lexeme IS NULL) > 0,
       array_agg(DISTINCT lexeme) FILTER (WHERE lexeme IS NOT NULL)
     FROM lexemes GROUP BY w`.execute(db.query);
   const corrections: Correction[] = [];
   const lexemes: Lexemes = new Map();
+  const unknown = new Set<string>();
   for (const row of rows) {
     if (row.kind === 'lex') lexemes.set(row.term, row.dropped ? null : (row.lexemes ?? []));
+    else if (row.kind === 'unknown') unknown.add(row.term);
     else if (row.word !== null && row.display !== null) {
       corrections.push({
         term: row.term,
@@ -100,6 +130,8 @@ export async function searchPrelude(db: Db, words: string[], foldedTerms: string
       });
     }
   }
+  for (const [word, stems] of lexemes) memory.lexemes.set(word, stems);
+  for (const term of candidates) if (!unknown.has(term)) memory.known.add(term);
   return { corrections, lexemes };
 }
 
