@@ -432,17 +432,21 @@ export type HsdsTables = {
 // Used as `db.query.withTables<SearchTables>()` in features/search.
 export interface ServiceSearchTable {
   service_id: string;
-  /** tsvector, cube (earth) and point columns are written and read in SQL only. */
+  /** The tsvector is written and read in SQL only. */
   document: unknown;
   categories: string[];
   populations: string[];
   languages: string[];
   countries: string[];
-  latitude: number | null;
-  longitude: number | null;
+  verified_at: Date | null;
+}
+
+/** Every site of an indexed service (migrations/0016); the cube and point columns are read in SQL only. */
+export interface ServiceSearchPlaceTable {
+  service_id: string;
+  location_id: string;
   earth: unknown;
   lon_lat: unknown;
-  verified_at: Date | null;
 }
 
 export interface SearchLexiconTable {
@@ -453,6 +457,7 @@ export interface SearchLexiconTable {
 
 export type SearchTables = {
   service_search: ServiceSearchTable;
+  service_search_places: ServiceSearchPlaceTable;
   search_lexicon: SearchLexiconTable;
   service_search_stale: { service_id: string };
   search_keywords: { term_code: string; keywords: Json<Translated> };

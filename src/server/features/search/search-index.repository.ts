@@ -67,9 +67,7 @@ export async function indexServices(db: Executor, ids: string[]): Promise<void> 
     places AS (
       SELECT sal.service_id,
         array_agg(DISTINCT trim(l.country_code)) AS countries,
-        string_agg(l.city || ' ' || coalesce(l.admin_area, ''), ' ') AS names,
-        (array_agg(l.latitude ORDER BY l.id))[1] AS latitude,
-        (array_agg(l.longitude ORDER BY l.id))[1] AS longitude
+        string_agg(l.city || ' ' || coalesce(l.admin_area, ''), ' ') AS names
       FROM service_at_locations sal JOIN batch b ON b.id = sal.service_id JOIN locations l ON l.id = sal.location_id
       GROUP BY sal.service_id
     ),
@@ -82,16 +80,13 @@ export async function indexServices(db: Executor, ids: string[]): Promise<void> 
       FROM service_languages sl JOIN batch b ON b.id = sl.service_id GROUP BY sl.service_id
     )
     INSERT INTO service_search AS ss (service_id, document, categories, populations, languages, countries,
-      latitude, longitude, earth, lon_lat, verified_at)
+      verified_at)
     SELECT s.id,
       rumbo_translated_tsvector(s.name, 'A') || rumbo_translated_tsvector(s.description, 'B')
         || setweight(to_tsvector('rumbo_ht', o.name || ' ' || coalesce(o.alternate_name, '')), 'B')
         || coalesce(t.doc, ''::tsvector)
         || setweight(to_tsvector('rumbo_ht', coalesce(p.names, '')), 'C'),
       coalesce(t.codes, '{}'), coalesce(pops.list, '{}'), coalesce(langs.list, '{}'), coalesce(p.countries, '{}'),
-      p.latitude, p.longitude,
-      CASE WHEN p.latitude IS NOT NULL THEN ll_to_earth(p.latitude, p.longitude) END,
-      CASE WHEN p.latitude IS NOT NULL THEN point(p.longitude, p.latitude) END,
       s.last_verified_at
     FROM batch b
     JOIN services s ON s.id = b.id
@@ -102,8 +97,18 @@ export async function indexServices(db: Executor, ids: string[]): Promise<void> 
     LEFT JOIN langs ON langs.service_id = s.id
     ON CONFLICT (service_id) DO UPDATE SET document = excluded.document, categories = excluded.categories,
       populations = excluded.populations, languages = excluded.languages, countries = excluded.countries,
-      latitude = excluded.latitude, longitude = excluded.longitude, earth = excluded.earth,
-      lon_lat = excluded.lon_lat, verified_at = excluded.verified_at`.execute(db);
+      verified_at = excluded.verified_at`.execute(db);
+  // Every site with coordinates, for searches by place and box (migrations/0016).
+  await sql`DELETE FROM service_search_places p USING unnest(${idList}) AS b(id) WHERE p.service_id = b.id`.execute(db);
+  await sql`
+    INSERT INTO service_search_places (service_id, location_id, earth, lon_lat)
+    SELECT sal.service_id, l.id, ll_to_earth(l.latitude, l.longitude), point(l.longitude, l.latitude)
+    FROM unnest(${idList}) AS b(id)
+    JOIN service_search ss ON ss.service_id = b.id
+    JOIN service_at_locations sal ON sal.service_id = b.id
+    JOIN locations l ON l.id = sal.location_id
+    WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL
+    ON CONFLICT DO NOTHING`.execute(db);
   await sql`
     WITH texts AS (
       SELECT DISTINCT v.value FROM unnest(${idList}) AS b(id)

@@ -238,6 +238,9 @@ export async function findHits(
         })
       : await statement.execute(db.query);
   const stale = rows[0]?.stale ?? false;
+  if (!stale && rows[0]?.complete === false) {
+    return findHits(db, criteria, window, freshness, { plan: { kind: 'near-all' } });
+  }
   const hits: Hit[] = rows.flatMap((row) =>
     row.service_id === null
       ? []
@@ -260,8 +263,10 @@ export async function findHits(
  *   than the candidates (the same statement; results are identical either way);
  * - `recent-walk`: very common words, found by walking the recency index — at most `WALK_ROWS` rows, then the text
  *   index after all, as for the slice;
- * - `nearest`: a place and no words or filters, the nearest services through the GiST index, then the radius;
- * - `near-filtered`: a place with filters, bitmap scans off (a transaction).
+ * - with a place, the nearest sites come first (`NEAR_PLACES` of them through the GiST index, see `nearPlaces`):
+ *   `nearest` with no words or filters (the radius applied after), `near-filtered` with filters (bitmap scans off, a
+ *   transaction), `default` with words (the planner's choice); when the nearest sites cannot tell the nearest
+ *   services for sure (a few services with many sites), `near-all` reads every site in the radius.
  */
 export type Plan =
   | { kind: 'default' }
@@ -269,7 +274,8 @@ export type Plan =
   | { kind: 'recent-walk' }
   | { kind: 'recent-slice'; since: string }
   | { kind: 'nearest' }
-  | { kind: 'near-filtered' };
+  | { kind: 'near-filtered' }
+  | { kind: 'near-all' };
 
 /**
  * Rows of the recency index a common-words search reads before it falls back to the text index: enough for words
@@ -300,6 +306,8 @@ export function textPlan(share: number, stats: RecencyStatistics, filtered = fal
 
 type StatementRow = {
   stale: boolean;
+  /** False when the nearest sites read did not settle which services are nearest (see `nearPlaces`). */
+  complete: boolean;
   service_id: string | null;
   distance_m: number | null;
   total: number | null;
@@ -347,10 +355,6 @@ function matchStatement(
   const origin = near ? sql`ll_to_earth(${near.latitude}, ${near.longitude})` : null;
   const conditions: RawBuilder<unknown>[] = [sql`true`];
   if (tsq) conditions.push(sql`ss.document @@ ${tsq}`);
-  if (origin && near && plan.kind !== 'nearest') {
-    conditions.push(sql`earth_box(${origin}, ${near.radiusM}) @> ss.earth`);
-    conditions.push(sql`earth_distance(ss.earth, ${origin}) <= ${near.radiusM}`);
-  }
   if (criteria.bbox) conditions.push(bboxCondition(criteria.bbox));
   if (criteria.category) conditions.push(sql`ss.categories @> ARRAY[${criteria.category}]::text[]`);
   if (criteria.population) conditions.push(sql`ss.populations @> ARRAY[${criteria.population}]::text[]`);
@@ -361,21 +365,15 @@ function matchStatement(
     conditions.push(sql`ss.verified_at >= ${monthsAgo(criteria.hideAfterMonths)}`);
   }
   const where = sql.join(conditions, sql` AND `);
-  const columns = sql`ss.service_id, ${tsq ? sql`ss.document` : sql`NULL::tsvector AS document`}, ss.earth, ss.verified_at`;
+  const document = tsq ? sql`ss.document` : sql`NULL::tsvector AS document`;
+  const columns = sql`ss.service_id, ${document}, NULL::float8 AS distance_m, ss.verified_at`;
   const recent = sql`ss.verified_at DESC NULLS LAST, ss.service_id`;
   let candidates: RawBuilder<unknown>;
-  if (plan.kind === 'nearest' && origin && near) {
-    // The nearest candidates, then those within the radius: the same set as "within the radius, nearest first"
-    // (the nearest 300 within it are the nearest 300 when it holds 300), read without visiting the whole radius.
-    // The index gives the distance order alone: ties with the last one are kept, then ordered by id.
-    candidates = sql`candidates AS (
-      SELECT k.* FROM (
-        SELECT ${columns} FROM service_search ss WHERE ${where}
-        ORDER BY ss.earth <-> ${origin} FETCH FIRST ${MAX_CANDIDATES} ROWS WITH TIES
-      ) k
-      WHERE earth_distance(k.earth, ${origin}) <= ${near.radiusM}
-      ORDER BY k.earth <-> ${origin}, k.service_id LIMIT ${MAX_CANDIDATES}
-    )`;
+  let complete: RawBuilder<unknown> = sql`true`;
+  if (origin && near) {
+    const nearest = nearPlaces(plan, where, document, origin, near.radiusM);
+    candidates = nearest.candidates;
+    complete = nearest.complete;
   } else if (plan.kind === 'recent-walk' || plan.kind === 'recent-slice') {
     // The recent part first: the walk reads the recency index in order; the slice ANDs the text index with the
     // recency index's range and sorts what both hold (sorting by `+ 0 s`, which no index gives, keeps it so).
@@ -400,26 +398,21 @@ function matchStatement(
       SELECT * FROM recent WHERE (SELECT count(*) FROM recent) = ${MAX_CANDIDATES} UNION ALL SELECT * FROM rest
     )`;
   } else {
-    // Nearest first through the GiST index (`<->` on the earth cube orders by straight-line distance, which orders
-    // great-circle distance the same way); the most recently verified first otherwise. Sorting by an expression
-    // the recency index cannot give (`+ 0 s`) makes the text index read rare words at once.
-    const preorder = origin
-      ? sql`ss.earth <-> ${origin}, ss.service_id`
-      : plan.kind === 'text-index'
-        ? sql`(ss.verified_at + interval '0 s') DESC NULLS LAST, ss.service_id`
-        : recent;
+    // The most recently verified first. Sorting by an expression the recency index cannot give (`+ 0 s`) makes the
+    // text index read rare words at once.
+    const preorder =
+      plan.kind === 'text-index' ? sql`(ss.verified_at + interval '0 s') DESC NULLS LAST, ss.service_id` : recent;
     candidates = sql`candidates AS (
       SELECT ${columns} FROM service_search ss WHERE ${where} ORDER BY ${preorder} LIMIT ${MAX_CANDIDATES}
     )`;
   }
-  const distance = origin ? sql`earth_distance(c.earth, ${origin})` : sql`NULL::float8`;
   // Text relevance × recency of verification (half weight after ~6 months) × closeness (half at 10 km).
   const recency = sql`(1.0 / (1 + greatest(0, extract(epoch FROM now() - coalesce(c.verified_at, now() - interval '3 years')) / 15552000)))`;
-  const closeness = origin ? sql`(1.0 / (1 + earth_distance(c.earth, ${origin}) / 10000))` : sql`1.0`;
+  const closeness = origin ? sql`(1.0 / (1 + c.distance_m / 10000))` : sql`1.0`;
   const score = tsq
     ? sql`ts_rank(c.document, ${tsq}) * (0.6 + 0.4 * ${recency}) * ${closeness}`
     : origin
-      ? sql`-earth_distance(c.earth, ${origin})`
+      ? sql`-c.distance_m`
       : recency;
   // The page's services as lists show them (services.repository's columns, places by city, needs in order).
   const summary = freshness
@@ -441,14 +434,14 @@ function matchStatement(
     : sql``;
   return sql<StatementRow>`
     WITH ${candidates},
-    scored AS (SELECT c.service_id, ${distance} AS distance_m, (${score})::float8 AS score FROM candidates c),
+    scored AS (SELECT c.service_id, c.distance_m, (${score})::float8 AS score FROM candidates c),
     page AS (
       SELECT service_id, distance_m, score, (count(*) OVER ())::int AS total FROM scored
       ORDER BY score DESC, service_id
       LIMIT ${window.limit} OFFSET ${window.offset}
     )
-    SELECT st.stale, p.service_id, p.distance_m, p.total ${summary}
-    FROM (SELECT EXISTS (SELECT 1 FROM service_search_stale) AS stale) st
+    SELECT st.stale, st.complete, p.service_id, p.distance_m, p.total ${summary}
+    FROM (SELECT EXISTS (SELECT 1 FROM service_search_stale) AS stale, ${complete} AS complete) st
     LEFT JOIN page p ON true
     ${services}
     ORDER BY p.score DESC, p.service_id`;
@@ -560,9 +553,57 @@ function groupsOf(tsquery: string): string[][] {
     .map((group) => [...group.matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] ?? '').replace(/''/g, "'")));
 }
 
-/** A bounding box; one that crosses the antimeridian (west > east) is searched as its two halves. */
+/**
+ * Sites read, nearest first, for a search around a point: enough to settle the nearest `MAX_CANDIDATES` services
+ * when services have a site or two. Ties with the last one are read too (many services share a city's point).
+ */
+const NEAR_PLACES = 2 * MAX_CANDIDATES;
+
+/**
+ * The candidates of a search around a point: the services whose nearest site is within the radius, nearest first,
+ * at most `MAX_CANDIDATES`, with that site's distance. Read from the `NEAR_PLACES` nearest matching sites (the
+ * GiST index gives them in distance order; `<->` on the earth cube orders by straight-line distance, which orders
+ * great-circle distance the same way), which settles it when they hold that many services, or when they are all
+ * the matching sites in the radius (fewer than `NEAR_PLACES`, or the last beyond it). `complete` says so; when it
+ * is false the search is asked again with `near-all`, which reads every site in the radius.
+ */
+function nearPlaces(
+  plan: Plan,
+  where: RawBuilder<unknown>,
+  document: RawBuilder<unknown>,
+  origin: RawBuilder<unknown>,
+  radiusM: number,
+): { candidates: RawBuilder<unknown>; complete: RawBuilder<unknown> } {
+  const inRadius = sql`earth_box(${origin}, ${radiusM}) @> p.earth AND earth_distance(p.earth, ${origin}) <= ${radiusM}`;
+  const nearest = (sites: RawBuilder<unknown>) => sql`candidates AS (
+      SELECT ss.service_id, ${document}, n.d AS distance_m, ss.verified_at
+      FROM (${sites}) n JOIN service_search ss ON ss.service_id = n.service_id
+      ORDER BY n.d, ss.service_id LIMIT ${MAX_CANDIDATES}
+    )`;
+  if (plan.kind === 'near-all') {
+    const sites = sql`SELECT p.service_id, min(earth_distance(p.earth, ${origin})) AS d
+      FROM service_search_places p JOIN service_search ss ON ss.service_id = p.service_id
+      WHERE ${where} AND ${inRadius} GROUP BY p.service_id`;
+    return { candidates: nearest(sites), complete: sql`true` };
+  }
+  // With no words or filters, the radius is applied after (a box would make the planner read all its sites).
+  const box = plan.kind === 'nearest' ? sql`` : sql`AND earth_box(${origin}, ${radiusM}) @> p.earth`;
+  const candidates = sql`near_places AS MATERIALIZED (
+      SELECT p.service_id, earth_distance(p.earth, ${origin}) AS d
+      FROM service_search_places p JOIN service_search ss ON ss.service_id = p.service_id
+      WHERE ${where} ${box}
+      ORDER BY p.earth <-> ${origin} FETCH FIRST ${NEAR_PLACES} ROWS WITH TIES
+    ),
+    ${nearest(sql`SELECT service_id, min(d) AS d FROM near_places WHERE d <= ${radiusM} GROUP BY service_id`)}`;
+  const complete = sql`((SELECT count(*) FROM near_places) < ${NEAR_PLACES}
+    OR (SELECT count(DISTINCT service_id) FROM near_places WHERE d <= ${radiusM}) >= ${MAX_CANDIDATES}
+    OR (SELECT max(d) FROM near_places) > ${radiusM})`;
+  return { candidates, complete };
+}
+
+/** A bounding box (any site in it); one that crosses the antimeridian (west > east) is searched as its halves. */
 function bboxCondition(b: Bbox): RawBuilder<unknown> {
-  const box = (w: number, e: number) => sql`ss.lon_lat <@ box(point(${w}, ${b.south}), point(${e}, ${b.north}))`;
-  if (b.west <= b.east) return box(b.west, b.east);
-  return sql`(${box(b.west, 180)} OR ${box(-180, b.east)})`;
+  const box = (w: number, e: number) => sql`p.lon_lat <@ box(point(${w}, ${b.south}), point(${e}, ${b.north}))`;
+  const inside = b.west <= b.east ? box(b.west, b.east) : sql`(${box(b.west, 180)} OR ${box(-180, b.east)})`;
+  return sql`ss.service_id IN (SELECT p.service_id FROM service_search_places p WHERE ${inside})`;
 }
