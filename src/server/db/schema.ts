@@ -441,12 +441,17 @@ export interface ServiceSearchTable {
   verified_at: Date | null;
 }
 
-/** Every site of an indexed service (migrations/0016); the cube and point columns are read in SQL only. */
+/** Every site of an indexed service with its filter columns (migrations/0016); cube and point are read in SQL only. */
 export interface ServiceSearchPlaceTable {
   service_id: string;
   location_id: string;
   earth: unknown;
   lon_lat: unknown;
+  categories: string[];
+  populations: string[];
+  languages: string[];
+  countries: string[];
+  verified_at: Date | null;
 }
 
 export interface SearchLexiconTable {

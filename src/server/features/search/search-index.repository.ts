@@ -98,11 +98,13 @@ export async function indexServices(db: Executor, ids: string[]): Promise<void> 
     ON CONFLICT (service_id) DO UPDATE SET document = excluded.document, categories = excluded.categories,
       populations = excluded.populations, languages = excluded.languages, countries = excluded.countries,
       verified_at = excluded.verified_at`.execute(db);
-  // Every site with coordinates, for searches by place and box (migrations/0016).
+  // Every site with coordinates and its service's filter columns, for searches by place and box (migrations/0016).
   await sql`DELETE FROM service_search_places p USING unnest(${idList}) AS b(id) WHERE p.service_id = b.id`.execute(db);
   await sql`
-    INSERT INTO service_search_places (service_id, location_id, earth, lon_lat)
-    SELECT sal.service_id, l.id, ll_to_earth(l.latitude, l.longitude), point(l.longitude, l.latitude)
+    INSERT INTO service_search_places (service_id, location_id, earth, lon_lat, categories, populations, languages,
+      countries, verified_at)
+    SELECT sal.service_id, l.id, ll_to_earth(l.latitude, l.longitude), point(l.longitude, l.latitude),
+      ss.categories, ss.populations, ss.languages, ss.countries, ss.verified_at
     FROM unnest(${idList}) AS b(id)
     JOIN service_search ss ON ss.service_id = b.id
     JOIN service_at_locations sal ON sal.service_id = b.id
