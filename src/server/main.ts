@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
 import { openConfiguredDb } from './db/open-configured-db.js';
 import { seedDemo } from './features/demo/demo.service.js';
+import { refreshSearchIndex } from './features/search/search.service.js';
 import { seedDemoNews } from './features/news/news-demo.service.js';
 import { seedDemoAccounts } from './features/demo/demo-accounts.js';
 import { buildApp } from './http/app.js';
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
   });
   const applied = await migrate(db);
   logger.info({ engine: db.engine, applied }, 'database ready');
+  // Services queued for the search index (a migration may queue them all) are indexed before the first request.
+  const indexed = await refreshSearchIndex(db);
+  if (indexed) logger.info({ indexed }, 'search index brought up to date');
   if (config.SEED_DEMO) {
     const demo = await seedDemo(db);
     if (demo.seeded) logger.info(demo, 'demo directory loaded (labelled as demo data)');
