@@ -254,6 +254,7 @@ export interface Database {
   user_roles: UserRoleTable;
   sessions: SessionTable;
   auth_tokens: AuthTokenTable;
+  totp_recovery_codes: TotpRecoveryCodeTable;
   mail_outbox: MailOutboxTable;
   jobs: JobTable;
   submissions: SubmissionTable;
@@ -274,6 +275,14 @@ export interface Database {
 // --- Accounts, mail, jobs, submissions, audit: migrations/0007_accounts.sql.
 export const ROLES = ['admin', 'moderator', 'org_editor', 'hub_reporter', 'publisher'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** One-time codes that stand in for the second factor (migrations/0017); only their SHA-256 is kept. */
+export interface TotpRecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
 
 export interface UserTable {
   id: Generated<string>;

@@ -1,4 +1,4 @@
-// Pages: /{locale}/account (profile, roles, change password, sign out), /account/totp (enrolment),
+// Pages: /{locale}/account (profile, roles, change password, sign out), /account/totp (enrolment, recovery codes),
 // /invite/{token} (accepting an invitation).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -21,7 +21,7 @@ import {
   passwordField,
   TokenParams,
 } from './accounts.schema.js';
-import { AccountPage, InvitationPage, TotpEnabledPage, TotpEnrolPage } from './account.view.js';
+import { AccountPage, InvitationPage, RecoveryCodesPage, TotpEnabledPage, TotpEnrolPage } from './account.view.js';
 import type { AccountFieldErrors } from './form-fields.view.js';
 import { acceptInvitation, findInvitation } from './invitations.service.js';
 import { guardPage } from './page-guard.js';
@@ -31,7 +31,8 @@ import { hashPassword } from './secrets.js';
 import { signInAs } from './session-cookie.js';
 import { deleteSessionsOf } from './sessions.repository.js';
 import { completeSecondFactor } from './sessions.service.js';
-import { checkPassword } from './sign-in.service.js';
+import { checkPassword, renewRecoveryCodes } from './sign-in.service.js';
+import { unusedRecoveryCodes } from './recovery-codes.repository.js';
 import { organizationNames } from './scopes.repository.js';
 import { groupedKey, newTotpSecret, totpUri, verifyTotp } from './totp.js';
 import { findUserById, updateUser } from './users.repository.js';
@@ -162,7 +163,12 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (viewer.totpEnabled && !viewer.secondFactorDone) {
           return reply.redirect(`/${locale}/login/totp${next ? `?next=${encodeURIComponent(next)}` : ''}`);
         }
-        if (viewer.totpEnabled) return send(request, reply, locale, (c) => <TotpEnabledPage ctx={c} />);
+        if (viewer.totpEnabled) {
+          const codesLeft = await unusedRecoveryCodes(db, viewer.id);
+          return send(request, reply, locale, (c, csrf) => (
+            <TotpEnabledPage ctx={c} csrf={csrf} codesLeft={codesLeft} />
+          ));
+        }
         return sendEnrolment(request, reply, locale, viewer, next);
       },
     );
@@ -184,7 +190,22 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         }
         await updateUser(db, viewer.id, { totp_enabled: true });
         await completeSecondFactor(db, viewer);
-        return reply.redirect(next ?? `/${locale}/account`, 303);
+        // Shown once, on this answer: a reload posts again and is refused (CONFLICT), so they are never shown twice.
+        const codes = await renewRecoveryCodes(db, viewer.id);
+        return send(request, reply, locale, (c) => <RecoveryCodesPage ctx={c} codes={codes} next={next} />);
+      },
+    );
+
+    app.post(
+      '/:locale/account/totp/recovery-codes',
+      { schema: { params: LocaleParams, body: FormBody }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+      async (request, reply) => {
+        const locale = pageLocale(request.params);
+        const access = await guardPage(request, locale);
+        if ('redirect' in access) return reply.redirect(access.redirect, 303);
+        if (!access.viewer.totpEnabled) throw new AppError('CONFLICT');
+        const codes = await renewRecoveryCodes(db, access.viewer.id);
+        return send(request, reply, locale, (c) => <RecoveryCodesPage ctx={c} codes={codes} next={null} />);
       },
     );
 

@@ -186,14 +186,48 @@ export function TotpEnrolPage(props: {
   );
 }
 
-export function TotpEnabledPage({ ctx }: { ctx: PageContext }) {
+export function TotpEnabledPage({ ctx, csrf, codesLeft }: { ctx: PageContext; csrf: string; codesLeft: number }) {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('accounts.enrol.title')}>
       <h1>{t('accounts.enrol.title')}</h1>
       <p class="notice">{t('accounts.account.totpOn')}</p>
+      <h2>{t('accounts.recovery.title')}</h2>
+      <p>{t('accounts.recovery.left', { count: codesLeft })}</p>
+      <form class="form" method="post" action={`/${locale}/account/totp/recovery-codes`}>
+        <CsrfField token={csrf} />
+        <p class="actions">
+          <button class="button secondary" type="submit">
+            {t('accounts.recovery.renew')}
+          </button>
+        </p>
+      </form>
       <p>
         <a href={`/${locale}/account`}>{t('accounts.account.title')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The recovery codes, shown once (after turning the second factor on, or making new ones). */
+export function RecoveryCodesPage({ ctx, codes, next }: { ctx: PageContext; codes: string[]; next: string | null }) {
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('accounts.recovery.title')}>
+      <h1>{t('accounts.recovery.title')}</h1>
+      <p class="notice">{t('accounts.account.totpOn')}</p>
+      <p>{t('accounts.recovery.intro')}</p>
+      <ol class="recovery-codes">
+        {codes.map((code) => (
+          <li>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <a class="button" href={next ?? `/${locale}/account`}>
+          {t('accounts.recovery.continue')}
+        </a>
       </p>
     </Layout>
   );

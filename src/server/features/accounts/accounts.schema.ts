@@ -32,6 +32,8 @@ export const DisplayName = Type.String({ minLength: 1, maxLength: 120 });
 export const LoginForm = Type.Object({ email: Email, password: AnyPassword });
 export const EmailForm = Type.Object({ email: Email });
 export const CodeForm = Type.Object({ code: Type.String({ minLength: 1, maxLength: 10, pattern: '^[0-9 ]+$' }) });
+/** A recovery code as typed ("abcde-fghjk", any case, spaces); its letters are checked when it is looked up. */
+export const RecoveryForm = Type.Object({ recovery: Type.String({ minLength: 1, maxLength: 40 }) });
 export const NewPasswordForm = Type.Object({
   password: NewPassword,
   confirm: Type.String({ maxLength: PASSWORD_MAX_LENGTH }),

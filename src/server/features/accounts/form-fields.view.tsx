@@ -5,9 +5,17 @@ import { errorId } from '../../ui/form.view.js';
 
 /** Field errors of the account forms: the shared keys (form.errors.*) plus a few of their own (accounts.errors.*). */
 export type AccountFieldErrors = Record<string, FieldErrorKey | AccountErrorKey>;
-export type AccountErrorKey = 'mismatch' | 'wrongPassword' | 'wrongCode' | 'ambiguous' | 'noMatch';
+export type AccountErrorKey =
+  'mismatch' | 'wrongPassword' | 'wrongCode' | 'wrongRecoveryCode' | 'ambiguous' | 'noMatch';
 
-const OWN_KEYS = new Set<string>(['mismatch', 'wrongPassword', 'wrongCode', 'ambiguous', 'noMatch']);
+const OWN_KEYS = new Set<string>([
+  'mismatch',
+  'wrongPassword',
+  'wrongCode',
+  'wrongRecoveryCode',
+  'ambiguous',
+  'noMatch',
+]);
 
 export function errorText(t: Translate, key: string): string {
   return OWN_KEYS.has(key) ? t(`accounts.errors.${key}`) : t(`form.errors.${key}`);

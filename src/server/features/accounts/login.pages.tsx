@@ -15,6 +15,7 @@ import { pageContext, pageLocale, sendPrivatePage } from '../../ui/page.js';
 import {
   checkNewPassword,
   CodeForm,
+  RecoveryForm,
   EmailForm,
   emailField,
   FormBody,
@@ -35,8 +36,9 @@ import {
 import { LinkRequestPage, LoginPage, MagicLinkPage, ResetPasswordPage, TotpCodePage } from './login.view.js';
 import { completeSecondFactor, endSession } from './sessions.service.js';
 import { signInAs } from './session-cookie.js';
-import { checkPassword, checkTotp, LOCK_MINUTES } from './sign-in.service.js';
+import { checkPassword, checkRecoveryCode, checkTotp, LOCK_MINUTES } from './sign-in.service.js';
 import { safeNext } from './safe-next.js';
+import type { AccountFieldErrors } from './form-fields.view.js';
 
 const NextQuery = Type.Object({ next: Type.Optional(Type.String()) });
 const strict = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
@@ -186,8 +188,16 @@ export function loginPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const viewer = await request.viewer();
         if (!viewer) throw new AppError('UNAUTHENTICATED');
         if (viewer.secondFactorDone) return reply.redirect(next ?? `/${locale}/account`, 303);
-        const form = checkForm(CodeForm, { code: fieldValue(request.body, 'code') });
-        const result = form.ok ? await checkTotp(db, viewer.id, form.value.code) : undefined;
+        // The app's code, or (from the second form) a recovery code in its place.
+        const byRecovery = 'recovery' in request.body;
+        const form = !byRecovery
+          ? checkForm(CodeForm, { code: fieldValue(request.body, 'code') })
+          : checkForm(RecoveryForm, { recovery: fieldValue(request.body, 'recovery') });
+        const result = !form.ok
+          ? undefined
+          : 'recovery' in form.value
+            ? await checkRecoveryCode(db, viewer.id, form.value.recovery)
+            : await checkTotp(db, viewer.id, form.value.code);
         if (result?.ok) {
           await completeSecondFactor(db, viewer);
           return reply.redirect(next ?? `/${locale}/account`, 303);
@@ -214,7 +224,8 @@ export function loginPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             423,
           );
         }
-        const errors = form.ok ? { code: 'wrongCode' as const } : form.errors;
+        const wrong: AccountFieldErrors = byRecovery ? { recovery: 'wrongRecoveryCode' } : { code: 'wrongCode' };
+        const errors: AccountFieldErrors = form.ok ? wrong : form.errors;
         return send(
           request,
           reply,

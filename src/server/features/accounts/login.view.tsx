@@ -145,6 +145,26 @@ export function TotpCodePage(props: FormPageProps & { next: string | null }) {
           </button>
         </p>
       </form>
+      <details open={Boolean(errors?.recovery)}>
+        <summary>{t('accounts.recovery.use')}</summary>
+        <form class="form" method="post" action={`/${locale}/login/totp`}>
+          <CsrfField token={csrf} />
+          <NextField next={next} />
+          <TextField
+            t={t}
+            name="recovery"
+            label={t('accounts.recovery.field')}
+            autocomplete="off"
+            maxLength={40}
+            errors={errors}
+          />
+          <p class="actions">
+            <button class="button secondary" type="submit">
+              {t('accounts.recovery.submit')}
+            </button>
+          </p>
+        </form>
+      </details>
     </Layout>
   );
 }

@@ -1,10 +1,12 @@
-// Password checks with lockout: five failures in a row (passwords or second-factor codes) lock the account for
-// fifteen minutes; unknown emails take as long as known ones and get the same answer.
+// Password checks with lockout: five failures in a row (passwords, second-factor or recovery codes) lock the
+// account for fifteen minutes; unknown emails take as long as known ones and get the same answer.
 import type { Db } from '../../db/db.js';
 import { addFailedLogin, claimTotpStep, clearFailedLogins, lockUser } from './lockout.repository.js';
 import { verifyDecoy, verifyPassword } from './secrets.js';
 import { findUserByEmail, findUserById, type UserRow } from './users.repository.js';
 import { totpStep } from './totp.js';
+import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes.js';
+import { replaceRecoveryCodes, spendRecoveryCode } from './recovery-codes.repository.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -49,6 +51,30 @@ export async function checkTotp(db: Db, userId: string, code: string): Promise<S
   if (step === null || !(await claimTotpStep(db, user.id, step))) return recordFailure(db, user.id);
   await clearFailedLogins(db, user.id);
   return { ok: true, user };
+}
+
+/**
+ * A recovery code in place of the second factor: spent on success; a wrong, spent or malformed one counts toward
+ * the same lock as a wrong app code.
+ */
+export async function checkRecoveryCode(db: Db, userId: string, typed: string): Promise<SignInResult> {
+  const user = await findUserById(db, userId);
+  if (!user?.totp_enabled) return INVALID;
+  const minutes = lockedMinutes(user);
+  if (minutes > 0) return { ok: false, reason: 'locked', minutes };
+  const code = normalizeRecoveryCode(typed);
+  if (code === null || !(await spendRecoveryCode(db, user.id, hashRecoveryCode(code)))) {
+    return recordFailure(db, user.id);
+  }
+  await clearFailedLogins(db, user.id);
+  return { ok: true, user };
+}
+
+/** A new set of recovery codes for the user (the old ones stop working), as they are to be shown, once. */
+export async function renewRecoveryCodes(db: Db, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await replaceRecoveryCodes(db, userId, codes.map(hashRecoveryCode));
+  return codes;
 }
 
 async function recordFailure(db: Db, userId: string): Promise<SignInResult> {
