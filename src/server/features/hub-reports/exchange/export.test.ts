@@ -190,7 +190,12 @@ describe('GET /api/v1/hub-reports/export (full, for users who may read hub figur
       .executeTakeFirstOrThrow();
     for (const format of ['csv', 'hxl', 'dhis2']) {
       const body = (await get(`/api/v1/hub-reports/export?format=${format}`, publisherCookie)).body;
-      const report = await importHubReports(t.db, body, { dryRun: true, status: 'approved', userId: null });
+      const report = await importHubReports(t.db, body, {
+        dryRun: true,
+        status: 'approved',
+        userId: null,
+        updatedBy: 'Test import',
+      });
       expect(report.counts, format).toMatchObject({ created: 0, updated: 0, rejected: 0 });
       expect(report.counts.unchanged, format).toBe(Number(approved.n));
     }

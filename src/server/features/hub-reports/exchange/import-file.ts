@@ -24,7 +24,11 @@ export async function importHubReportsFile(
   if (size > MAX_IMPORT_FILE_BYTES) {
     return { ok: false, lines: [`${file} is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB: split it.`] };
   }
-  const report = await importHubReports(db, await readFile(file, 'utf8'), { ...options, userId: null });
+  const report = await importHubReports(db, await readFile(file, 'utf8'), {
+    ...options,
+    userId: null,
+    updatedBy: 'rumbo import hub-reports (command line)',
+  });
   const meta = await loadReportMetadata(db);
   const names = new Map(meta.rules.map((rule) => [rule.code, rule.name.en ?? rule.code]));
   const lines = describeHubImport(t, report, (code) => names.get(code) ?? code);

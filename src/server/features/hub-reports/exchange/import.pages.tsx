@@ -95,6 +95,7 @@ export function importPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           dryRun: state.dryRun,
           status: state.status,
           userId: access.viewer.id,
+          updatedBy: access.viewer.displayName,
         });
         const failed = Boolean(report.error) || report.counts.rejected > 0;
         return sendForm(request, reply, locale, state, report, failed ? 400 : 200);

@@ -10,6 +10,9 @@ import { monthOf, parseMonth } from '../periods.js';
 import { loadReportMetadata, type DataElement, type ReportMetadata } from '../report-metadata.repository.js';
 import { blockingFailures, cellKey, evaluateRules, MAX_CELL_VALUE } from '../report-validation.js';
 import { refreshRollups } from '../rollups.repository.js';
+import { recordAudit, type AuditEntry } from '../../audit/audit.repository.js';
+import type { AuditAction } from '../../../db/schema.js';
+import { cellCode } from '../hub-reports.service.js';
 import {
   findLocations,
   findOrgUnitsByIdOrCode,
@@ -67,6 +70,8 @@ export interface HubImportOptions {
   status: ImportStatus;
   /** The admin importing (null from the command line). */
   userId: string | null;
+  /** Who the audit log names: the admin's display name, or the command line. */
+  updatedBy: string;
   now?: Date;
 }
 
@@ -95,6 +100,8 @@ interface Candidate {
   period: string;
   value: number;
   hub?: Hub;
+  /** The stored value this one replaces (for the audit log). */
+  previous?: number;
 }
 
 function reject(line: ImportLine, reason: RejectReason, detail?: string): ImportLine {
@@ -225,7 +232,10 @@ async function plan(db: Db, meta: ReportMetadata, candidates: Candidate[]): Prom
       else if (p.existing?.status === 'approved') reject(candidate.line, 'report_locked');
       else {
         candidate.line.outcome = previous === undefined ? 'created' : 'updated';
-        if (previous !== undefined) candidate.line.detail = String(previous);
+        if (previous !== undefined) {
+          candidate.line.detail = String(previous);
+          candidate.previous = previous;
+        }
         values.set(cellKey(candidate.element.id, candidate.cocId), candidate.value);
       }
     }
@@ -282,6 +292,45 @@ async function apply(db: Db, meta: ReportMetadata, plans: ReportPlan[], options:
       trx,
       plans.map((p) => ({ period: p.period, countryCode: p.countryCode })),
     );
+    await recordAudit(trx, importAudit(meta, plans, ids, options));
+  });
+}
+
+/**
+ * The audit log of an import, as for edits by hand: a new report is one "create" row (its status and how many
+ * cells); a report already there gets a row per changed cell (before and after) and one for its status.
+ */
+function importAudit(
+  meta: ReportMetadata,
+  plans: ReportPlan[],
+  ids: Map<string, string>,
+  options: HubImportOptions,
+): AuditEntry[] {
+  const entry = (reportId: string, action: AuditAction, field: string, before: unknown, after: unknown) => ({
+    resourceId: reportId,
+    resourceType: 'hub_report' as const,
+    action,
+    fieldName: field,
+    previousValue: before,
+    replacementValue: after,
+    updatedBy: options.updatedBy,
+    actorUserId: options.userId,
+    submissionId: null,
+  });
+  return plans.flatMap((p) => {
+    const reportId = ids.get(`${p.orgUnitId}:${p.period}`)!;
+    const changed = p.candidates.filter((c) => c.line.outcome === 'created' || c.line.outcome === 'updated');
+    if (!p.existing) {
+      return [entry(reportId, 'create', '', null, { status: options.status, cells: changed.length, source: 'import' })];
+    }
+    const cells = changed.map((c) =>
+      entry(reportId, 'update', cellCode(meta, cellKey(c.element.id, c.cocId)), c.previous ?? null, c.value),
+    );
+    const status =
+      p.existing.status === options.status
+        ? []
+        : [entry(reportId, 'update', 'status', p.existing.status, options.status)];
+    return [...cells, ...status];
   });
 }
 

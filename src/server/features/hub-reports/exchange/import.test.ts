@@ -10,7 +10,13 @@ import { importHubReports, type HubImportOptions } from './import.service.js';
 let t: TestDb;
 let hub: OrgUnit;
 const NOW = new Date('2022-01-15T12:00:00Z');
-const APPROVE: HubImportOptions = { dryRun: false, status: 'approved', userId: null, now: NOW };
+const APPROVE: HubImportOptions = {
+  dryRun: false,
+  status: 'approved',
+  userId: null,
+  updatedBy: 'Test import',
+  now: NOW,
+};
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -209,6 +215,59 @@ describe('importing hub reports', () => {
     expect(approved.committed).toBe(true);
     expect(await row()).toEqual({ status: 'approved', version: 3 });
     expect(Number(await rollup('202104', 'HN'))).toBe(62);
+  });
+
+  it('writes what it changed to the audit log, naming who imported', async () => {
+    const place = await buildHub(t.db, { country: 'PA', area: 'Darién', city: 'Metetí' });
+    const audit = (reportId: string) =>
+      t.db.query
+        .selectFrom('audit_log')
+        .select(['last_action_type', 'field_name', 'previous_value', 'replacement_value', 'updated_by'])
+        .where('resource_id', '=', reportId)
+        .orderBy('field_name')
+        .execute();
+    const options = { ...APPROVE, status: 'submitted' as const, updatedBy: 'Ana (admin)' };
+    const first = await importHubReports(t.db, dataValueSet(place.id, '202105', consistentFigures(20)), options);
+    expect(first.committed).toBe(true);
+    const report = await t.db.query
+      .selectFrom('hub_reports')
+      .select('id')
+      .where('org_unit_id', '=', place.id)
+      .where('period', '=', '202105')
+      .executeTakeFirstOrThrow();
+    expect(await audit(report.id)).toEqual([
+      {
+        last_action_type: 'create',
+        field_name: '',
+        previous_value: null,
+        replacement_value: { status: 'submitted', cells: 12, source: 'import' },
+        updated_by: 'Ana (admin)',
+      },
+    ]);
+    await importHubReports(t.db, dataValueSet(place.id, '202105', consistentFigures(21)), {
+      ...options,
+      status: 'approved',
+    });
+    const rows = (await audit(report.id)).filter((r) => r.last_action_type === 'update');
+    expect(rows).toContainEqual({
+      last_action_type: 'update',
+      field_name: 'PEOPLE_ASSISTED.default',
+      previous_value: 20,
+      replacement_value: 21,
+      updated_by: 'Ana (admin)',
+    });
+    expect(rows).toContainEqual({
+      last_action_type: 'update',
+      field_name: 'status',
+      previous_value: 'submitted',
+      replacement_value: 'approved',
+      updated_by: 'Ana (admin)',
+    });
+    // Unchanged cells are not logged; a dry run logs nothing.
+    expect(rows).toHaveLength(6);
+    const before = (await audit(report.id)).length;
+    await importHubReports(t.db, dataValueSet(place.id, '202106', consistentFigures(5)), { ...options, dryRun: true });
+    expect((await audit(report.id)).length).toBe(before);
   });
 
   it('imports the wide CSV of the export', async () => {
