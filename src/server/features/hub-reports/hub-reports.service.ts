@@ -131,6 +131,8 @@ export async function saveReport(
     version: number;
     values: CellValues;
     submit: { outliersConfirmed: boolean } | null;
+    /** Claims the form's one-time key in the same transaction (see client-keys.service.ts); throws when used. */
+    claim?: ((executor: Kysely<Database>) => Promise<void>) | undefined;
   },
 ): Promise<SaveOutcome> {
   const metadata = await loadReportMetadata(db);
@@ -162,6 +164,7 @@ export async function saveReport(
           : {}),
       });
       if (!updated) throw new StaleReport();
+      await input.claim?.(trx);
       if (current.unlocked_at) {
         await recordAudit(trx, [
           ...cellChanges(metadata, current.id, previous, input.values, viewer),

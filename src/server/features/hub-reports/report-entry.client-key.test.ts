@@ -1,6 +1,6 @@
 // The hub report form sent twice with its client key (e.g. replayed from a device's outbox after the first answer
-// was lost): the second post lands where the first did instead of the "someone saved meanwhile" conflict, and
-// writes nothing; a malformed key is a 400; a post without a key works as before.
+// was lost, or twice at once): the second post lands where the first did instead of the "someone saved meanwhile"
+// conflict, and writes nothing; a malformed key is a 400; a post without a key works as before.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, grant, sessionCookie } from '../../../../tests/support/auth.js';
@@ -53,6 +53,35 @@ describe('client keys on the hub report form', () => {
     // Without the key, the same post is refused (the report waits for review).
     const { client_key: _unused, ...bare } = fields;
     expect((await postForm(t.app, url('2023-06'), cookie, bare)).statusCode).toBe(409);
+  });
+
+  it('saves once when the same form arrives twice at the same moment, and sends both where the save led', async () => {
+    const page = await t.app.inject({ url: url('2023-10'), headers: { cookie } });
+    const fields = {
+      version: versionIn(page.body),
+      action: 'save',
+      client_key: randomUUID(),
+      ...formFields(consistentFigures(25)),
+    };
+    const [a, b] = await Promise.all([
+      postForm(t.app, url('2023-10'), cookie, fields),
+      postForm(t.app, url('2023-10'), cookie, fields),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
+    expect(a.headers.location).toBe(`${url('2023-10')}?done=saved`);
+    expect(b.headers.location).toBe(a.headers.location);
+    // One save: the version a single save leaves (the same form saved again with a fresh key would be refused as
+    // stale), and the page now offers the version after it.
+    const report = await findReportForPeriod(t.db.query, 'RbDsHubMon1', hub.id, '202310');
+    const after = await t.app.inject({ url: url('2023-10'), headers: { cookie } });
+    expect(String(report?.version)).toBe(versionIn(after.body));
+    const single = await t.app.inject({ url: url('2023-11'), headers: { cookie } });
+    await postForm(t.app, url('2023-11'), cookie, {
+      ...fields,
+      version: versionIn(single.body),
+      client_key: randomUUID(),
+    });
+    expect(report?.version).toBe((await findReportForPeriod(t.db.query, 'RbDsHubMon1', hub.id, '202311'))?.version);
   });
 
   it('refuses a malformed key with a 400, and takes a post without a key', async () => {

@@ -1,6 +1,8 @@
 // Pages: /{locale}/hub/reports (the viewer's hubs and their recent months) and /hub/reports/{orgUnitId}/{YYYY-MM}
 // (one month's form: save a draft, or submit through the checks). Only the hub's reporters (and admins) get in;
 // the check comes before the form is read.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/app-context.js';
@@ -10,7 +12,7 @@ import { csrfToken } from '../../http/security.js';
 import type { Locale } from '../../i18n/i18n.js';
 import { dropEmptyQueryValues, pageContext, pageLocale, sendPrivatePage } from '../../ui/page.js';
 import { guardPage } from '../accounts/page-guard.js';
-import { priorOutcome, readClientKey, rememberOutcome } from '../submissions/client-keys.service.js';
+import { claimClientKey, ClientKeyUsed, priorOutcome, readClientKey } from '../submissions/client-keys.service.js';
 import { can } from '../accounts/policy.js';
 import { reportStatuses } from './hub-reports.repository.js';
 import {
@@ -149,17 +151,24 @@ export function reportEntryRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           }
           submit = { outliersConfirmed: checks.outliers.length > 0 };
         }
-        const outcome = await saveReport(db, { hub, period, viewer, version, values: cells.values, submit });
+        const done = attempt === 'submit' ? 'submitted' : 'saved';
+        const target = `${monthPath(locale, hub, period)}?done=${done}`;
+        // The key is claimed in the save's transaction: a second post of the same form (even at the same moment)
+        // writes nothing and lands where the first did.
+        const claim = key ? (trx: Kysely<Database>) => claimClientKey(trx, key, 'hub_report', target) : undefined;
+        let outcome: Awaited<ReturnType<typeof saveReport>>;
+        try {
+          outcome = await saveReport(db, { hub, period, viewer, version, values: cells.values, submit, claim });
+        } catch (error) {
+          if (error instanceof ClientKeyUsed) return reply.redirect(error.target, 303);
+          throw error;
+        }
         if (outcome.kind === 'stale') {
           const first = await priorOutcome(db, key);
           if (first) return reply.redirect(first, 303);
           const fresh = await loadReportState(db, hub, period);
           return sendEntry(request, reply, locale, { state: fresh, problems: { stale: true } }, 409);
         }
-        const done = attempt === 'submit' ? 'submitted' : 'saved';
-        const target = `${monthPath(locale, hub, period)}?done=${done}`;
-        // The report's version check keeps a second post from writing; the key makes it land where this one did.
-        await rememberOutcome(db, key, 'hub_report', target);
         return reply.redirect(target, 303);
       },
     );

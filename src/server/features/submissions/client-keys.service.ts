@@ -96,16 +96,6 @@ export async function claimClientKey(
   throw new ClientKeyUsed(prior);
 }
 
-/** Records the outcome of a post whose record is guarded otherwise (a version or status check), after it. */
-export async function rememberOutcome(
-  db: Db,
-  key: ClientKey | undefined,
-  kind: ClientKeyKind,
-  target: string,
-): Promise<void> {
-  if (key) await insertClientKey(db.query, { key: key.hash, kind, target: sealTarget(key, target) });
-}
-
 /** A claim for a service to make inside its transaction, given the private token of what it creates. */
 export type Claim = (executor: Kysely<Database>, token: string) => Promise<void>;
 
