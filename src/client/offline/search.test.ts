@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPack, type PackResponse, type PackService, type SavedPack } from './packs.js';
-import { foldTerm, fuzziness, PackSearch } from './search.js';
+import { foldTerm, fuzziness, PackSearch, recencyWeight } from './search.js';
 
 function service(id: string, name: string, extra: Partial<PackService> = {}): PackService {
   return {
@@ -138,5 +138,22 @@ describe('offline kit', () => {
       '/assets/maplibre-gl-worker-CZ.mjs',
       '/assets/dist-Q.js',
     ]);
+  });
+
+  it('ranks equally matching services by how recently they were verified, as the server does', () => {
+    const ranked = new PackSearch({
+      ...pack,
+      services: [
+        service('old', 'Comedor San José', { verified_at: '2024-11-01T00:00:00Z' }),
+        service('never', 'Comedor San Juan'),
+        service('new', 'Comedor Santa Ana', { verified_at: '2026-11-20T00:00:00Z' }),
+      ],
+    });
+    expect(ranked.search({ q: 'comedor' }).map((hit) => hit.service.id)).toEqual(['new', 'old', 'never']);
+    expect(recencyWeight('2026-11-24T00:00:00Z', pack.generatedAt)).toBe(1);
+    expect(recencyWeight(undefined, pack.generatedAt)).toBeCloseTo(
+      0.6 + 0.4 / (1 + (3 * 365 * 24 * 3600) / 15_552_000),
+    );
+    expect(recencyWeight('not a date', pack.generatedAt)).toBe(recencyWeight(undefined, pack.generatedAt));
   });
 });

@@ -75,7 +75,8 @@ export class PackSearch {
     );
   }
 
-  /** Matching services, best first; with no words, every service passing the filters, by name. */
+  /** Matching services, best first (text relevance × recency of verification, as on the server); with no words,
+   *  every service passing the filters, by name. */
   search(filters: OfflineFilters): OfflineHit[] {
     const keep = (service: PackService) =>
       (!filters.category || service.categories.includes(filters.category)) &&
@@ -89,7 +90,11 @@ export class PackSearch {
         .map((service) => ({ service, terms: [] }));
     }
     const run = (combineWith: 'AND' | 'OR') =>
-      this.index.search(words, { combineWith, fuzzy: (term) => fuzziness(term) });
+      this.index.search(words, {
+        combineWith,
+        fuzzy: (term) => fuzziness(term),
+        boostDocument: (id) => recencyWeight(this.byId.get(String(id))?.verified_at, this.pack.generatedAt),
+      });
     let results = run('AND');
     if (results.length === 0) results = run('OR');
     return results.flatMap((result) => {
@@ -121,6 +126,18 @@ export class PackSearch {
     }
     return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   }
+}
+
+/**
+ * As the server ranks: a listing's weight falls with the time since it was last verified (half after about six
+ * months; never verified counts as three years), measured from when the pack was made so a saved pack ranks the
+ * same every day it is used offline.
+ */
+export function recencyWeight(verifiedAt: string | undefined, asOf: string): number {
+  const now = Date.parse(asOf);
+  const at = verifiedAt ? Date.parse(verifiedAt) : NaN;
+  const age = Number.isFinite(at) && Number.isFinite(now) ? Math.max(0, now - at) / 1000 : 3 * 365 * 24 * 3600;
+  return 0.6 + 0.4 / (1 + age / 15_552_000);
 }
 
 function sameText(a: string | undefined, b: string): boolean {
