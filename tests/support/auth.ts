@@ -62,6 +62,24 @@ export async function csrfFor(
   return { token, cookie: [cookie, fresh].filter(Boolean).join('; ') };
 }
 
+/**
+ * A poster of forms with a fresh CSRF token (read from `csrfFrom`, the sign-in page by default), each request from
+ * its own address under `ipPrefix` so per-address rate limits stay out of the way.
+ */
+export function formPoster(app: FastifyInstance, ipPrefix: string) {
+  let counter = 0;
+  return async (url: string, fields: Record<string, string>, cookie = '', csrfFrom = '/es/login') => {
+    const csrf = await csrfFor(app, cookie, csrfFrom);
+    return app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: `${ipPrefix}.${++counter}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookie },
+      payload: new URLSearchParams({ _csrf: csrf.token, ...fields }).toString(),
+    });
+  };
+}
+
 export async function outbox(db: Db, to?: string) {
   let query = db.query.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'asc');
   if (to) query = query.where('to_address', '=', to);

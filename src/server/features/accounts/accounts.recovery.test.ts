@@ -2,33 +2,22 @@
 // renewed from the account page (the old ones stop working), wrong ones counted toward the lock.
 import { Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, cookiesFrom, csrfFor, grant, TEST_PASSWORD } from '../../../../tests/support/auth.js';
+import { buildUser, cookiesFrom, formPoster, grant, TEST_PASSWORD } from '../../../../tests/support/auth.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
 import { renewRecoveryCodes } from './sign-in.service.js';
 import { findUserByEmail } from './users.repository.js';
 
-const form = 'application/x-www-form-urlencoded';
-let ipCounter = 0;
-const nextIp = () => `10.7.0.${++ipCounter}`;
 const codesIn = (html: string) => [...html.matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map((m) => m[1]!);
 
 describe('recovery codes', () => {
   let t: TestApp;
+  let post: ReturnType<typeof formPoster>;
   beforeAll(async () => {
     t = await createTestApp();
+    post = formPoster(t.app, '10.7.0');
   });
   afterAll(() => t.close());
 
-  async function post(url: string, fields: Record<string, string>, cookie = '', csrfFrom = '/es/login') {
-    const csrf = await csrfFor(t.app, cookie, csrfFrom);
-    return t.app.inject({
-      method: 'POST',
-      url,
-      remoteAddress: nextIp(),
-      headers: { 'content-type': form, cookie: csrf.cookie },
-      payload: new URLSearchParams({ _csrf: csrf.token, ...fields }).toString(),
-    });
-  }
   /** Signs in with the password: a session waiting for its second factor. */
   async function halfSignedIn(email: string) {
     const res = await post('/es/login', { email, password: TEST_PASSWORD });
@@ -99,7 +88,7 @@ describe('recovery codes', () => {
     const noCsrf = await t.app.inject({
       method: 'POST',
       url: '/es/account/totp/recovery-codes',
-      headers: { 'content-type': form, cookie: pending },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pending },
       payload: '',
     });
     expect(noCsrf.statusCode).toBe(403);

@@ -1,12 +1,9 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, cookiesFrom, csrfFor, grant, TEST_PASSWORD } from '../../../../tests/support/auth.js';
+import { buildUser, cookiesFrom, formPoster, grant, TEST_PASSWORD } from '../../../../tests/support/auth.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
 import { findUserByEmail } from './users.repository.js';
 
-const form = 'application/x-www-form-urlencoded';
-let ipCounter = 0;
-const nextIp = () => `10.3.0.${++ipCounter}`;
 const codeFor = (secret: string, offset = 0) =>
   new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
     timestamp: Date.now() + offset,
@@ -14,21 +11,12 @@ const codeFor = (secret: string, offset = 0) =>
 
 describe('two-step verification (TOTP)', () => {
   let t: TestApp;
+  let post: ReturnType<typeof formPoster>;
   beforeAll(async () => {
     t = await createTestApp();
+    post = formPoster(t.app, '10.3.0');
   });
   afterAll(() => t.close());
-
-  async function post(url: string, fields: Record<string, string>, cookie = '', csrfFrom = '/es/login') {
-    const csrf = await csrfFor(t.app, cookie, csrfFrom);
-    return t.app.inject({
-      method: 'POST',
-      url,
-      remoteAddress: nextIp(),
-      headers: { 'content-type': form, cookie: csrf.cookie },
-      payload: new URLSearchParams({ _csrf: csrf.token, ...fields }).toString(),
-    });
-  }
 
   it('sends a moderator without TOTP to enrol, and lets them in only after a valid code', async () => {
     await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], { email: 'mod@example.org' });
@@ -126,7 +114,7 @@ describe('two-step verification (TOTP)', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/es/login/totp',
-      headers: { 'content-type': form, cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
       payload: `code=${codeFor(secret)}`,
     });
     expect(res.statusCode).toBe(403);
