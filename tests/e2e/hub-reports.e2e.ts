@@ -88,6 +88,9 @@ describe('a hub report from entry to the dashboard', () => {
     const code = new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
     await page.fill('[name="code"]', code.generate());
     await page.locator('form button[type="submit"]').first().click();
+    // The recovery codes are shown once; then on to where the moderator was going.
+    expect(await page.locator('ol.recovery-codes code').count()).toBe(10);
+    await page.getByRole('link', { name: 'Continuar' }).click();
     expect(page.url()).not.toMatch(/totp|login/);
     return page;
   }

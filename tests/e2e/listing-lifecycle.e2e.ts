@@ -94,6 +94,12 @@ describe('a listing from submission to public, and an edit', () => {
     const code = new TOTP({ secret: Secret.fromBase32(moderatorSecret), algorithm: 'SHA1', digits: 6, period: 30 });
     await page.fill('[name="code"]', code.generate());
     await page.locator('form button[type="submit"]').first().click();
+    if (await page.locator('ol.recovery-codes').count()) {
+      // Just enrolled: the recovery codes are shown once, then on to where the moderator was going.
+      expect(await page.locator('ol.recovery-codes code').count()).toBe(10);
+      await page.screenshot({ path: `${SCREENSHOTS}/totp-recovery-codes.png` });
+      await page.getByRole('link', { name: 'Continuar' }).click();
+    }
     expect(page.url()).not.toMatch(/totp|login/);
     return page;
   }
