@@ -130,11 +130,12 @@ export const MATRIX: MatrixEntry[] = [
     request: fixed('/es/login/totp', { code: '000000' }),
   },
   { route: 'POST /:locale/account/totp', allowed: SIGNED_IN, request: fixed('/es/account/totp', { code: '000000' }) },
-  // Any viewer past the second factor (one without it gets CONFLICT: there are no codes to renew).
+  // Any viewer past the second factor (one without it gets CONFLICT: there are no codes to renew); a wrong current
+  // password is a form error, after the check.
   {
     route: 'POST /:locale/account/totp/recovery-codes',
     allowed: SIGNED_IN_DONE,
-    request: fixed('/es/account/totp/recovery-codes'),
+    request: fixed('/es/account/totp/recovery-codes', { current: 'wrong password' }),
   },
   {
     route: 'POST /:locale/account/password',

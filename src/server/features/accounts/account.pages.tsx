@@ -13,6 +13,7 @@ import type { PageContext } from '../../ui/layout.view.js';
 import { pageContext, pageLocale, sendPrivatePage } from '../../ui/page.js';
 import {
   ChangePasswordForm,
+  RenewCodesForm,
   checkNewPassword,
   CodeForm,
   FormBody,
@@ -35,7 +36,7 @@ import { checkPassword, renewRecoveryCodes } from './sign-in.service.js';
 import { unusedRecoveryCodes } from './recovery-codes.repository.js';
 import { organizationNames } from './scopes.repository.js';
 import { groupedKey, newTotpSecret, totpUri, verifyTotp } from './totp.js';
-import { findUserById, updateUser } from './users.repository.js';
+import { enableTotp, findUserById, updateUser } from './users.repository.js';
 
 const NextQuery = Type.Object({ next: Type.Optional(Type.String()) });
 
@@ -67,6 +68,25 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       reply,
       locale,
       (c, csrf) => <AccountPage ctx={c} csrf={csrf} viewer={viewer} organizationNames={names} {...extra} />,
+      status,
+    );
+  }
+
+  /** The second factor is on: how many recovery codes are left, and the form that renews them. */
+  async function sendTotpEnabled(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    locale: Locale,
+    viewer: Viewer,
+    extra: { errors?: AccountFieldErrors; notice?: string | undefined } = {},
+    status = 200,
+  ) {
+    const codesLeft = await unusedRecoveryCodes(db, viewer.id);
+    return send(
+      request,
+      reply,
+      locale,
+      (c, csrf) => <TotpEnabledPage ctx={c} csrf={csrf} codesLeft={codesLeft} {...extra} />,
       status,
     );
   }
@@ -163,12 +183,7 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (viewer.totpEnabled && !viewer.secondFactorDone) {
           return reply.redirect(`/${locale}/login/totp${next ? `?next=${encodeURIComponent(next)}` : ''}`);
         }
-        if (viewer.totpEnabled) {
-          const codesLeft = await unusedRecoveryCodes(db, viewer.id);
-          return send(request, reply, locale, (c, csrf) => (
-            <TotpEnabledPage ctx={c} csrf={csrf} codesLeft={codesLeft} />
-          ));
-        }
+        if (viewer.totpEnabled) return sendTotpEnabled(request, reply, locale, viewer);
         return sendEnrolment(request, reply, locale, viewer, next);
       },
     );
@@ -188,7 +203,8 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (!form.ok || !user?.totp_secret || !verifyTotp(user.totp_secret, form.value.code)) {
           return sendEnrolment(request, reply, locale, viewer, next, form.ok ? { code: 'wrongCode' } : form.errors);
         }
-        await updateUser(db, viewer.id, { totp_enabled: true });
+        // Only the first of two posts at once turns it on and makes codes; the other is refused as a reload is.
+        if (!(await enableTotp(db, viewer.id))) throw new AppError('CONFLICT');
         await completeSecondFactor(db, viewer);
         // Shown once, on this answer: a reload posts again and is refused (CONFLICT), so they are never shown twice.
         const codes = await renewRecoveryCodes(db, viewer.id);
@@ -203,8 +219,19 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const locale = pageLocale(request.params);
         const access = await guardPage(request, locale);
         if ('redirect' in access) return reply.redirect(access.redirect, 303);
-        if (!access.viewer.totpEnabled) throw new AppError('CONFLICT');
-        const codes = await renewRecoveryCodes(db, access.viewer.id);
+        const { viewer } = access;
+        if (!viewer.totpEnabled) throw new AppError('CONFLICT');
+        // As for a new password, the current one first: a session left open cannot cancel the owner's codes.
+        const form = checkForm(RenewCodesForm, { current: passwordField(request.body, 'current') });
+        if (!form.ok) return sendTotpEnabled(request, reply, locale, viewer, { errors: form.errors }, 400);
+        const check = await checkPassword(db, viewer.email, form.value.current);
+        if (!check.ok) {
+          const t = translator(locale);
+          const notice = check.reason === 'locked' ? t('errors.ACCOUNT_LOCKED', { minutes: check.minutes }) : undefined;
+          const errors: AccountFieldErrors = { current: 'wrongPassword' };
+          return sendTotpEnabled(request, reply, locale, viewer, { errors, notice }, 400);
+        }
+        const codes = await renewRecoveryCodes(db, viewer.id);
         return send(request, reply, locale, (c) => <RecoveryCodesPage ctx={c} codes={codes} next={null} />);
       },
     );

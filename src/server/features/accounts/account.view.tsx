@@ -186,7 +186,14 @@ export function TotpEnrolPage(props: {
   );
 }
 
-export function TotpEnabledPage({ ctx, csrf, codesLeft }: { ctx: PageContext; csrf: string; codesLeft: number }) {
+export function TotpEnabledPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  codesLeft: number;
+  errors?: AccountFieldErrors | undefined;
+  notice?: string | undefined;
+}) {
+  const { ctx, csrf, codesLeft, errors, notice } = props;
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('accounts.enrol.title')}>
@@ -194,8 +201,19 @@ export function TotpEnabledPage({ ctx, csrf, codesLeft }: { ctx: PageContext; cs
       <p class="notice">{t('accounts.account.totpOn')}</p>
       <h2>{t('accounts.recovery.title')}</h2>
       <p>{t('accounts.recovery.left', { count: codesLeft })}</p>
+      <Notice text={notice} warn />
+      <FormErrors errors={errors} t={t} />
       <form class="form" method="post" action={`/${locale}/account/totp/recovery-codes`}>
         <CsrfField token={csrf} />
+        <TextField
+          t={t}
+          name="current"
+          type="password"
+          label={t('accounts.fields.currentPassword')}
+          autocomplete="current-password"
+          maxLength={PASSWORD_MAX_LENGTH}
+          errors={errors}
+        />
         <p class="actions">
           <button class="button secondary" type="submit">
             {t('accounts.recovery.renew')}

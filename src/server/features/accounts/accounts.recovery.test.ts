@@ -1,9 +1,10 @@
 // Recovery codes of the second factor: shown once when it is turned on, each good once in place of the app's code,
 // renewed from the account page (the old ones stop working), wrong ones counted toward the lock.
-import { Secret } from 'otpauth';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, cookiesFrom, formPoster, grant, TEST_PASSWORD } from '../../../../tests/support/auth.js';
+import { buildUser, cookiesFrom, csrfFor, formPoster, grant, TEST_PASSWORD } from '../../../../tests/support/auth.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
+import { hashRecoveryCode } from './recovery-codes.js';
 import { renewRecoveryCodes } from './sign-in.service.js';
 import { findUserByEmail } from './users.repository.js';
 
@@ -25,6 +26,14 @@ describe('recovery codes', () => {
     return cookiesFrom(res);
   }
   const recover = (cookie: string, recovery: string) => post('/es/login/totp', { recovery }, cookie, '/es/login/totp');
+  const renew = (cookie: string, current: string) =>
+    post('/es/account/totp/recovery-codes', { current }, cookie, '/es/account/totp');
+  /** A user with the second factor on and ten codes. */
+  async function userWithCodes(email: string) {
+    const secret = new Secret({ size: 20 }).base32;
+    const user = await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], { email, totpSecret: secret });
+    return { user, secret, codes: await renewRecoveryCodes(t.db, user.id) };
+  }
 
   it('lets a code stand in for the app once, typed in any case with spaces', async () => {
     const user = await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], {
@@ -40,7 +49,7 @@ describe('recovery codes', () => {
       .selectAll()
       .where('user_id', '=', user.id)
       .execute();
-    expect(stored).toHaveLength(10);
+    expect(stored.map((row) => row.code_hash).sort()).toEqual(codes.map(hashRecoveryCode).sort());
     expect(stored.some((row) => codes.some((code) => row.code_hash.includes(code.replace('-', ''))))).toBe(false);
 
     const cookie = await halfSignedIn('rita@example.org');
@@ -65,7 +74,7 @@ describe('recovery codes', () => {
     const old = await renewRecoveryCodes(t.db, user.id);
     const cookie = await halfSignedIn('sol@example.org');
     expect((await recover(cookie, old[0]!)).statusCode).toBe(303);
-    const renewed = await post('/es/account/totp/recovery-codes', {}, cookie, '/es/account/totp');
+    const renewed = await renew(cookie, TEST_PASSWORD);
     expect(renewed.statusCode).toBe(200);
     expect(renewed.headers['cache-control']).toBe('private, no-store');
     const fresh = codesIn(renewed.body);
@@ -82,31 +91,29 @@ describe('recovery codes', () => {
     });
     const codes = await renewRecoveryCodes(t.db, user.id);
     const pending = await halfSignedIn('tere@example.org');
-    const early = await post('/es/account/totp/recovery-codes', {}, pending, '/es/login/totp');
+    const early = await post('/es/account/totp/recovery-codes', { current: TEST_PASSWORD }, pending, '/es/login/totp');
     expect(early.statusCode).toBe(303);
     expect(early.headers.location).toMatch(/^\/es\/login\/totp/);
+    // Past the second factor, but without the form's CSRF token.
+    expect((await recover(pending, codes[0]!)).statusCode).toBe(303);
     const noCsrf = await t.app.inject({
       method: 'POST',
       url: '/es/account/totp/recovery-codes',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pending },
-      payload: '',
+      payload: new URLSearchParams({ current: TEST_PASSWORD }).toString(),
     });
     expect(noCsrf.statusCode).toBe(403);
-    // Nothing changed: the first codes still work.
-    expect((await recover(pending, codes[0]!)).statusCode).toBe(303);
+    // Nothing changed: the other first codes still work.
+    expect((await recover(await halfSignedIn('tere@example.org'), codes[1]!)).statusCode).toBe(303);
 
     await buildUser(t.db, [], { email: 'uli@example.org' });
     const plain = cookiesFrom(await post('/es/login', { email: 'uli@example.org', password: TEST_PASSWORD }));
-    const none = await post('/es/account/totp/recovery-codes', {}, plain, '/es/account');
+    const none = await post('/es/account/totp/recovery-codes', { current: TEST_PASSWORD }, plain, '/es/account');
     expect(none.statusCode).toBe(409);
   });
 
   it('answers bad input with a form error, never a 500, and counts wrong codes toward the lock', async () => {
-    const user = await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], {
-      email: 'vero@example.org',
-      totpSecret: new Secret({ size: 20 }).base32,
-    });
-    const codes = await renewRecoveryCodes(t.db, user.id);
+    await userWithCodes('vero@example.org');
     const cookie = await halfSignedIn('vero@example.org');
     const tooLong = await recover(cookie, 'a'.repeat(41));
     expect(tooLong.statusCode).toBe(400);
@@ -119,6 +126,95 @@ describe('recovery codes', () => {
     // Locked: signing in again is refused, right password or not, until the lock ends.
     const locked = await post('/es/login', { email: 'vero@example.org', password: TEST_PASSWORD });
     expect(locked.statusCode).toBe(401);
-    expect(codes).toHaveLength(10);
+    // The session that was waiting for a code ended with the lock: a right code cannot be tried on it.
+    const ended = await t.app.inject({ url: '/es/login/totp', headers: { cookie } });
+    expect(ended.headers.location).toBe('/es/login');
+  });
+
+  it('refuses odd forms of the field: empty, repeated, or beside an app code', async () => {
+    const { codes } = await userWithCodes('wen@example.org');
+    const cookie = await halfSignedIn('wen@example.org');
+    expect((await recover(cookie, '')).statusCode).toBe(400);
+    const twice = async (body: string) => {
+      const csrf = await csrfFor(t.app, cookie, '/es/login/totp');
+      return t.app.inject({
+        method: 'POST',
+        url: '/es/login/totp',
+        remoteAddress: '10.7.9.1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookie },
+        payload: `_csrf=${encodeURIComponent(csrf.token)}&${body}`,
+      });
+    };
+    const repeated = await twice(`recovery=${codes[0]}&recovery=${codes[1]}`);
+    expect(repeated.statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/es/admin', headers: { cookie } })).statusCode).toBe(302);
+    // Both fields (a hand-made form): the recovery code is what is checked, the app code is ignored.
+    const wrongBoth = await twice(`recovery=zzzzz-zzzzz&code=123456`);
+    expect(wrongBoth.statusCode).toBe(401);
+    expect(wrongBoth.body).toContain('Este código de recuperación no es correcto o ya se usó.');
+    expect((await twice(`recovery=${codes[0]}&code=123456`)).statusCode).toBe(303);
+  });
+
+  it('lets one of two sign-ins with the same code in, at the same moment', async () => {
+    const { codes } = await userWithCodes('xime@example.org');
+    const [a, b] = [await halfSignedIn('xime@example.org'), await halfSignedIn('xime@example.org')];
+    const answers = await Promise.all([recover(a, codes[0]!), recover(b, codes[0]!)]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([303, 401]);
+  });
+
+  it('does not clear wrong second-factor codes when the password is typed again', async () => {
+    const { codes } = await userWithCodes('yoli@example.org');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const cookie = await halfSignedIn('yoli@example.org');
+      statuses.push((await recover(cookie, 'zzzzz-zzzzz')).statusCode);
+    }
+    // The password is right each time; the fifth wrong code still locks the account.
+    const fifth = await halfSignedIn('yoli@example.org');
+    statuses.push((await post('/es/login/totp', { code: '000000' }, fifth, '/es/login/totp')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    expect((await findUserByEmail(t.db, 'yoli@example.org'))!.locked_until).not.toBeNull();
+    // Once the lock is over, two wrong codes and then a right one: the right one clears the count.
+    await t.db.query.updateTable('users').set({ locked_until: null }).where('email', '=', 'yoli@example.org').execute();
+    const after = await halfSignedIn('yoli@example.org');
+    expect((await recover(after, 'zzzzz-zzzzz')).statusCode).toBe(401);
+    expect((await recover(after, 'zzzzz-zzzzz')).statusCode).toBe(401);
+    expect((await findUserByEmail(t.db, 'yoli@example.org'))!.failed_logins).toBe(2);
+    expect((await recover(after, codes[0]!)).statusCode).toBe(303);
+    expect((await findUserByEmail(t.db, 'yoli@example.org'))!.failed_logins).toBe(0);
+  });
+
+  it('asks for the current password before renewing, and keeps the codes when it is wrong', async () => {
+    const { codes } = await userWithCodes('zoe@example.org');
+    const cookie = await halfSignedIn('zoe@example.org');
+    expect((await recover(cookie, codes[0]!)).statusCode).toBe(303);
+    const page = await t.app.inject({ url: '/es/account/totp', headers: { cookie } });
+    expect(page.body).toContain('name="current"');
+    for (const current of ['', 'not the password', 'x'.repeat(2000)]) {
+      const answer = await renew(cookie, current);
+      expect(answer.statusCode).toBe(400);
+      expect(answer.body).not.toMatch(/<code>[a-z2-9]{5}-[a-z2-9]{5}<\/code>/);
+    }
+    expect((await renew(cookie, 'not the password')).body).toContain('Esta contraseña no es correcta.');
+    expect((await recover(await halfSignedIn('zoe@example.org'), codes[1]!)).statusCode).toBe(303);
+  });
+
+  it('makes one set of codes when the enrolment form is sent twice at once', async () => {
+    await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], { email: 'ana@example.org' });
+    const cookie = cookiesFrom(await post('/es/login', { email: 'ana@example.org', password: TEST_PASSWORD }));
+    await t.app.inject({ url: '/es/account/totp', headers: { cookie } });
+    const user = (await findUserByEmail(t.db, 'ana@example.org'))!;
+    const code = new TOTP({ secret: Secret.fromBase32(user.totp_secret!), algorithm: 'SHA1', digits: 6, period: 30 });
+    const answers = await Promise.all([
+      post('/es/account/totp', { code: code.generate() }, cookie, '/es/account/totp'),
+      post('/es/account/totp', { code: code.generate() }, cookie, '/es/account/totp'),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const stored = await t.db.query
+      .selectFrom('totp_recovery_codes')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(stored).toHaveLength(10);
   });
 });

@@ -38,6 +38,8 @@ export const NewPasswordForm = Type.Object({
   password: NewPassword,
   confirm: Type.String({ maxLength: PASSWORD_MAX_LENGTH }),
 });
+/** Renewing the recovery codes asks for the current password. */
+export const RenewCodesForm = Type.Object({ current: AnyPassword });
 export const ChangePasswordForm = Type.Object({
   current: AnyPassword,
   password: NewPassword,

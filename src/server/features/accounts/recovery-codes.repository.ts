@@ -1,9 +1,13 @@
 // Recovery codes of the second factor (migrations/0017): replaced as a set, used once each.
 import type { Db } from '../../db/db.js';
 
-/** Replaces the user's codes with these hashes (in one transaction: never none and never two sets). */
+/**
+ * Replaces the user's codes with these hashes, in one transaction holding the user's row, so that two renewals at
+ * once leave one set (the later), never none and never two.
+ */
 export async function replaceRecoveryCodes(db: Db, userId: string, hashes: string[]): Promise<void> {
   await db.query.transaction().execute(async (trx) => {
+    await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
     await trx.deleteFrom('totp_recovery_codes').where('user_id', '=', userId).execute();
     if (hashes.length) {
       await trx

@@ -36,7 +36,9 @@ export async function checkPassword(db: Db, email: string, password: string): Pr
     return { ok: false, reason: 'locked', minutes };
   }
   if (!(await verifyPassword(user.password_hash, password))) return recordFailure(db, user.id);
-  await clearFailedLogins(db, user.id);
+  // With a second factor, only that factor clears the count: otherwise whoever knows the password could try four
+  // codes, sign in again and try four more, for ever.
+  if (!user.totp_enabled) await clearFailedLogins(db, user.id);
   return { ok: true, user };
 }
 

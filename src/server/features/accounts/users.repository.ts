@@ -80,3 +80,15 @@ export async function updateUser(
     .where('id', '=', id)
     .execute();
 }
+
+/** Turns the second factor on; false when it already was (a second post of the enrolment form). */
+export async function enableTotp(db: Db, id: string): Promise<boolean> {
+  const row = await db.query
+    .updateTable('users')
+    .set({ totp_enabled: true, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('totp_enabled', '=', false)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
