@@ -199,6 +199,38 @@ describe('recovery codes', () => {
     expect((await recover(await halfSignedIn('zoe@example.org'), codes[1]!)).statusCode).toBe(303);
   });
 
+  // Two connections are needed to hold a renewal open while another starts: PostgreSQL only (PGlite has one).
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'keeps one set when new codes are made while another renewal is under way',
+    async () => {
+      const { user } = await userWithCodes('bea@example.org');
+      let second: Promise<unknown> = Promise.resolve();
+      let secondDone = false;
+      await t.db.withSession(async (session) => {
+        // A first renewal, half done: it holds the user's row and has written its set, not yet committed.
+        await session.exec('BEGIN');
+        await session.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]);
+        await session.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [user.id]);
+        await session.query(
+          `INSERT INTO totp_recovery_codes (user_id, code_hash) SELECT $1, 'first-' || g FROM generate_series(1, 10) g`,
+          [user.id],
+        );
+        second = renewRecoveryCodes(t.db, user.id).then(() => (secondDone = true));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(secondDone).toBe(false);
+        await session.exec('COMMIT');
+      });
+      await second;
+      const stored = await t.db.query
+        .selectFrom('totp_recovery_codes')
+        .select('code_hash')
+        .where('user_id', '=', user.id)
+        .execute();
+      expect(stored).toHaveLength(10);
+      expect(stored.some((row) => row.code_hash.startsWith('first-'))).toBe(false);
+    },
+  );
+
   it('makes one set of codes when the enrolment form is sent twice at once', async () => {
     await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], { email: 'ana@example.org' });
     const cookie = cookiesFrom(await post('/es/login', { email: 'ana@example.org', password: TEST_PASSWORD }));
