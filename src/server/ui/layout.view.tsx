@@ -97,9 +97,10 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
           </nav>
         </header>
         {ctx.demo && (
-          <p class="demo-notice" role="note">
-            {t('site.demoNotice')}
-          </p>
+          // A landmark of its own (complementary), so that no text of the page sits outside one.
+          <aside class="demo-notice">
+            <p>{t('site.demoNotice')}</p>
+          </aside>
         )}
         <main id="main">{children}</main>
         <footer class="site-footer">
