@@ -33,7 +33,7 @@ import { signInAs } from './session-cookie.js';
 import { deleteSessionsOf } from './sessions.repository.js';
 import { completeSecondFactor } from './sessions.service.js';
 import { checkPassword, renewRecoveryCodes } from './sign-in.service.js';
-import { unusedRecoveryCodes } from './recovery-codes.repository.js';
+import { recoveryCodesState } from './recovery-codes.repository.js';
 import { organizationNames } from './scopes.repository.js';
 import { groupedKey, newTotpSecret, totpUri, verifyTotp } from './totp.js';
 import { enableTotp, findUserById, updateUser } from './users.repository.js';
@@ -81,12 +81,12 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     extra: { errors?: AccountFieldErrors; notice?: string | undefined } = {},
     status = 200,
   ) {
-    const codesLeft = await unusedRecoveryCodes(db, viewer.id);
+    const codes = await recoveryCodesState(db.query, viewer.id);
     return send(
       request,
       reply,
       locale,
-      (c, csrf) => <TotpEnabledPage ctx={c} csrf={csrf} codesLeft={codesLeft} {...extra} />,
+      (c, csrf) => <TotpEnabledPage ctx={c} csrf={csrf} codes={codes} {...extra} />,
       status,
     );
   }
@@ -197,14 +197,24 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const access = await guardPage(request, locale, { allowPendingSecondFactor: true });
         if ('redirect' in access) return reply.redirect(access.redirect, 303);
         const { viewer } = access;
-        if (viewer.totpEnabled) throw new AppError('CONFLICT');
+        // Already on (the page that showed the codes, reloaded): they are not shown again; the way to new ones is.
+        const shownOnce = () =>
+          sendTotpEnabled(
+            request,
+            reply,
+            locale,
+            viewer,
+            { notice: translator(locale)('accounts.recovery.shownOnce') },
+            409,
+          );
+        if (viewer.totpEnabled) return shownOnce();
         const form = checkForm(CodeForm, { code: fieldValue(request.body, 'code') });
         const user = await findUserById(db, viewer.id);
         if (!form.ok || !user?.totp_secret || !verifyTotp(user.totp_secret, form.value.code)) {
           return sendEnrolment(request, reply, locale, viewer, next, form.ok ? { code: 'wrongCode' } : form.errors);
         }
         // Only the first of two posts at once turns it on and makes codes; the other is refused as a reload is.
-        if (!(await enableTotp(db, viewer.id))) throw new AppError('CONFLICT');
+        if (!(await enableTotp(db, viewer.id))) return shownOnce();
         await completeSecondFactor(db, viewer);
         // Shown once, on this answer: a reload posts again and is refused (CONFLICT), so they are never shown twice.
         const codes = await renewRecoveryCodes(db, viewer.id);
@@ -222,7 +232,10 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const { viewer } = access;
         if (!viewer.totpEnabled) throw new AppError('CONFLICT');
         // As for a new password, the current one first: a session left open cannot cancel the owner's codes.
-        const form = checkForm(RenewCodesForm, { current: passwordField(request.body, 'current') });
+        const form = checkForm(RenewCodesForm, {
+          current: passwordField(request.body, 'current'),
+          set: fieldValue(request.body, 'set'),
+        });
         if (!form.ok) return sendTotpEnabled(request, reply, locale, viewer, { errors: form.errors }, 400);
         const check = await checkPassword(db, viewer.email, form.value.current);
         if (!check.ok) {
@@ -231,7 +244,12 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           const errors: AccountFieldErrors = { current: 'wrongPassword' };
           return sendTotpEnabled(request, reply, locale, viewer, { errors, notice }, 400);
         }
-        const codes = await renewRecoveryCodes(db, viewer.id);
+        // Only the set the page showed is replaced: the same form sent again (a reload) makes no third set.
+        const codes = await renewRecoveryCodes(db, viewer.id, form.value.set);
+        if (!codes) {
+          const notice = translator(locale)('accounts.recovery.shownOnce');
+          return sendTotpEnabled(request, reply, locale, viewer, { notice }, 409);
+        }
         return send(request, reply, locale, (c) => <RecoveryCodesPage ctx={c} codes={codes} next={null} />);
       },
     );

@@ -7,6 +7,7 @@ import { PASSWORD_MAX_LENGTH } from './secrets.js';
 import { FormErrors, Notice, TextField, type AccountFieldErrors } from './form-fields.view.js';
 import { NewPasswordFields, NextField } from './login.view.js';
 import type { PendingInvitation } from './invitations.service.js';
+import type { RecoveryCodesState } from './recovery-codes.repository.js';
 
 export interface AccountLink {
   href: string;
@@ -82,7 +83,9 @@ export function AccountPage(props: {
         <dt>{t('accounts.account.totp')}</dt>
         <dd>
           {viewer.totpEnabled ? (
-            t('accounts.account.totpOn')
+            <>
+              {t('accounts.account.totpOn')} <a href={`/${locale}/account/totp`}>{t('accounts.recovery.title')}</a>
+            </>
           ) : (
             <a href={`/${locale}/account/totp`}>{t('accounts.account.totpSetUp')}</a>
           )}
@@ -189,22 +192,24 @@ export function TotpEnrolPage(props: {
 export function TotpEnabledPage(props: {
   ctx: PageContext;
   csrf: string;
-  codesLeft: number;
+  codes: RecoveryCodesState;
   errors?: AccountFieldErrors | undefined;
   notice?: string | undefined;
 }) {
-  const { ctx, csrf, codesLeft, errors, notice } = props;
+  const { ctx, csrf, codes, errors, notice } = props;
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('accounts.enrol.title')}>
       <h1>{t('accounts.enrol.title')}</h1>
       <p class="notice">{t('accounts.account.totpOn')}</p>
       <h2>{t('accounts.recovery.title')}</h2>
-      <p>{t('accounts.recovery.left', { count: codesLeft })}</p>
+      <p>{t('accounts.recovery.left', { count: codes.left })}</p>
       <Notice text={notice} warn />
       <FormErrors errors={errors} t={t} />
       <form class="form" method="post" action={`/${locale}/account/totp/recovery-codes`}>
         <CsrfField token={csrf} />
+        {/* The set this page showed: a reload that sends the form again finds it replaced and makes no third. */}
+        <input type="hidden" name="set" value={codes.set} />
         <TextField
           t={t}
           name="current"

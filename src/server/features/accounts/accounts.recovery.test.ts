@@ -26,8 +26,18 @@ describe('recovery codes', () => {
     return cookiesFrom(res);
   }
   const recover = (cookie: string, recovery: string) => post('/es/login/totp', { recovery }, cookie, '/es/login/totp');
-  const renew = (cookie: string, current: string) =>
-    post('/es/account/totp/recovery-codes', { current }, cookie, '/es/account/totp');
+  /** The page's set of codes, as its form sends it. */
+  const shownSet = async (cookie: string) => {
+    const page = await t.app.inject({ url: '/es/account/totp', headers: { cookie } });
+    return /name="set" value="([0-9]*)"/.exec(page.body)?.[1] ?? 'none';
+  };
+  const renew = async (cookie: string, current: string, set?: string) =>
+    post(
+      '/es/account/totp/recovery-codes',
+      { current, set: set ?? (await shownSet(cookie)) },
+      cookie,
+      '/es/account/totp',
+    );
   /** A user with the second factor on and ten codes. */
   async function userWithCodes(email: string) {
     const secret = new Secret({ size: 20 }).base32;
@@ -196,6 +206,9 @@ describe('recovery codes', () => {
       expect(answer.body).not.toMatch(/<code>[a-z2-9]{5}-[a-z2-9]{5}<\/code>/);
     }
     expect((await renew(cookie, 'not the password')).body).toContain('Esta contraseña no es correcta.');
+    for (const set of ['abc', '1'.repeat(200), "1' OR '1'='1"]) {
+      expect((await renew(cookie, TEST_PASSWORD, set)).statusCode).toBe(400);
+    }
     expect((await recover(await halfSignedIn('zoe@example.org'), codes[1]!)).statusCode).toBe(303);
   });
 
@@ -231,6 +244,25 @@ describe('recovery codes', () => {
     },
   );
 
+  it('makes no third set when the page that showed new codes is reloaded (the same form sent again)', async () => {
+    const { codes } = await userWithCodes('cata@example.org');
+    const cookie = await halfSignedIn('cata@example.org');
+    expect((await recover(cookie, codes[0]!)).statusCode).toBe(303);
+    const account = await t.app.inject({ url: '/es/account', headers: { cookie } });
+    expect(account.body).toContain('href="/es/account/totp">Códigos de recuperación</a>');
+    const set = await shownSet(cookie);
+    const first = await renew(cookie, TEST_PASSWORD, set);
+    expect(first.statusCode).toBe(200);
+    const fresh = codesIn(first.body);
+    const again = await renew(cookie, TEST_PASSWORD, set);
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('no se vuelven a mostrar');
+    expect(codesIn(again.body)).toEqual([]);
+    expect(again.body).toContain('action="/es/account/totp/recovery-codes"');
+    // The codes the first answer showed are the ones that work.
+    expect((await recover(await halfSignedIn('cata@example.org'), fresh[0]!)).statusCode).toBe(303);
+  });
+
   it('makes one set of codes when the enrolment form is sent twice at once', async () => {
     await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], { email: 'ana@example.org' });
     const cookie = cookiesFrom(await post('/es/login', { email: 'ana@example.org', password: TEST_PASSWORD }));
@@ -242,6 +274,10 @@ describe('recovery codes', () => {
       post('/es/account/totp', { code: code.generate() }, cookie, '/es/account/totp'),
     ]);
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    // The other (as a reload of the page that showed them) says the codes are not shown again, and how to renew.
+    const refused = answers.find((r) => r.statusCode === 409)!;
+    expect(refused.body).toContain('no se vuelven a mostrar');
+    expect(refused.body).toContain('action="/es/account/totp/recovery-codes"');
     const stored = await t.db.query
       .selectFrom('totp_recovery_codes')
       .selectAll()

@@ -38,8 +38,8 @@ export const NewPasswordForm = Type.Object({
   password: NewPassword,
   confirm: Type.String({ maxLength: PASSWORD_MAX_LENGTH }),
 });
-/** Renewing the recovery codes asks for the current password. */
-export const RenewCodesForm = Type.Object({ current: AnyPassword });
+/** Renewing the recovery codes asks for the current password; `set` names the set the page showed. */
+export const RenewCodesForm = Type.Object({ current: AnyPassword, set: Type.String({ pattern: '^[0-9]{0,20}$' }) });
 export const ChangePasswordForm = Type.Object({
   current: AnyPassword,
   password: NewPassword,

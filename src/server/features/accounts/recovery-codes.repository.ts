@@ -1,13 +1,36 @@
 // Recovery codes of the second factor (migrations/0017): replaced as a set, used once each.
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../db/db.js';
+import type { Database } from '../../db/schema.js';
+
+/** The codes a user has left, and which set they are (when it was made; '' for none), as a page shows them. */
+export interface RecoveryCodesState {
+  left: number;
+  set: string;
+}
+
+export async function recoveryCodesState(db: Kysely<Database>, userId: string): Promise<RecoveryCodesState> {
+  const { rows } = await sql<{ left: number; set: string | null }>`
+    SELECT (count(*) FILTER (WHERE used_at IS NULL))::int AS left,
+      (floor(extract(epoch FROM max(created_at)) * 1000000))::bigint::text AS set
+    FROM totp_recovery_codes WHERE user_id = ${userId}`.execute(db);
+  return { left: rows[0]?.left ?? 0, set: rows[0]?.set ?? '' };
+}
 
 /**
  * Replaces the user's codes with these hashes, in one transaction holding the user's row, so that two renewals at
- * once leave one set (the later), never none and never two.
+ * once leave one set (the later), never none and never two. With `replacing`, only when that is still the user's
+ * set (false otherwise: it was replaced meanwhile, say by the same form sent again).
  */
-export async function replaceRecoveryCodes(db: Db, userId: string, hashes: string[]): Promise<void> {
-  await db.query.transaction().execute(async (trx) => {
+export async function replaceRecoveryCodes(
+  db: Db,
+  userId: string,
+  hashes: string[],
+  replacing?: string,
+): Promise<boolean> {
+  return db.query.transaction().execute(async (trx) => {
     await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+    if (replacing !== undefined && (await recoveryCodesState(trx, userId)).set !== replacing) return false;
     await trx.deleteFrom('totp_recovery_codes').where('user_id', '=', userId).execute();
     if (hashes.length) {
       await trx
@@ -15,6 +38,7 @@ export async function replaceRecoveryCodes(db: Db, userId: string, hashes: strin
         .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
         .execute();
     }
+    return true;
   });
 }
 
@@ -29,14 +53,4 @@ export async function spendRecoveryCode(db: Db, userId: string, hash: string): P
     .returning('user_id')
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function unusedRecoveryCodes(db: Db, userId: string): Promise<number> {
-  const row = await db.query
-    .selectFrom('totp_recovery_codes')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

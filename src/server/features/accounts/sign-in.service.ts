@@ -72,11 +72,15 @@ export async function checkRecoveryCode(db: Db, userId: string, typed: string): 
   return { ok: true, user };
 }
 
-/** A new set of recovery codes for the user (the old ones stop working), as they are to be shown, once. */
-export async function renewRecoveryCodes(db: Db, userId: string): Promise<string[]> {
+/**
+ * A new set of recovery codes for the user (the old ones stop working), as they are to be shown, once. With
+ * `replacing` (the set a page showed), null when that set was replaced meanwhile: nothing is made.
+ */
+export async function renewRecoveryCodes(db: Db, userId: string): Promise<string[]>;
+export async function renewRecoveryCodes(db: Db, userId: string, replacing: string): Promise<string[] | null>;
+export async function renewRecoveryCodes(db: Db, userId: string, replacing?: string): Promise<string[] | null> {
   const codes = newRecoveryCodes();
-  await replaceRecoveryCodes(db, userId, codes.map(hashRecoveryCode));
-  return codes;
+  return (await replaceRecoveryCodes(db, userId, codes.map(hashRecoveryCode), replacing)) ? codes : null;
 }
 
 async function recordFailure(db: Db, userId: string): Promise<SignInResult> {
