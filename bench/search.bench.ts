@@ -1,5 +1,6 @@
 // Search at scale: p50/p95 of text, typo, near-me (nearest 20 within 10 km) and box+category searches through the
-// search service (corrections, tsquery, ranking, summaries), plus typo recall@1 on a generated misspelling set.
+// search service (corrections, tsquery, ranking, summaries), typo recall@1 on a generated misspelling set, and the
+// map's clusters endpoint at three zoom levels around the region's places (bench/map-endpoint.ts).
 // Options: --services N (default 100000), --engine pglite|postgres (default pglite), --queries N (default 200).
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -11,6 +12,7 @@ import { searchServices, type SearchInput } from '../src/server/features/search/
 import { foldWord } from '../src/server/features/search/search-text.js';
 import type { Db } from '../src/server/db/db.js';
 import { percentiles, pgliteBenchDb, postgresBenchDb } from './support.js';
+import { timeMapEndpoint } from './map-endpoint.js';
 
 const CATEGORIES = ['legal-aid-asylum', 'shelter', 'health', 'food', 'employment-livelihoods', 'education'];
 // prettier-ignore
@@ -88,14 +90,20 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       const category = CATEGORIES[i % CATEGORIES.length];
       await timed(bbox, () => search({ bbox: box, category }));
     }
+    const map = await timeMapEndpoint(
+      db,
+      places.map((p) => [p.longitude, p.latitude] as const),
+      queries,
+    );
     const rssMb = Math.round(process.memoryUsage().rss / 1e6);
     const figures = {
       text: percentiles(text),
       typo: percentiles(typo),
       near: percentiles(near),
       bbox: percentiles(bbox),
+      map: map.clusters_ms,
     };
-    console.log(JSON.stringify({ detail: figures, typo_set: typoSet.length }));
+    console.log(JSON.stringify({ detail: figures, typo_set: typoSet.length, map_index_build_ms: map.index_build_ms }));
     return {
       engine,
       services: serviceCount,
@@ -103,6 +111,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       typo_p95_ms: figures.typo.p95,
       near_p95_ms: figures.near.p95,
       bbox_p95_ms: figures.bbox.p95,
+      map_p95_ms: map.map_p95_ms,
       typo_recall_at_1: typoSet.length ? Math.round((correct / typoSet.length) * 1000) / 1000 : null,
       load_s: Math.round(loadS * 10) / 10,
       rss_mb: rssMb,
