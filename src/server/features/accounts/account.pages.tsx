@@ -72,6 +72,19 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     );
   }
 
+  /** The form's answer when the viewer's current password is wrong (counted toward the lock), or null when right. */
+  async function wrongCurrentPassword(
+    viewer: Viewer,
+    current: string,
+    locale: Locale,
+  ): Promise<{ errors: AccountFieldErrors; notice?: string } | null> {
+    const check = await checkPassword(db, viewer.email, current);
+    if (check.ok) return null;
+    const errors: AccountFieldErrors = { current: 'wrongPassword' };
+    if (check.reason !== 'locked') return { errors };
+    return { errors, notice: translator(locale)('errors.ACCOUNT_LOCKED', { minutes: check.minutes }) };
+  }
+
   /** The second factor is on: how many recovery codes are left, and the form that renews them. */
   async function sendTotpEnabled(
     request: FastifyRequest,
@@ -150,19 +163,8 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         };
         const errors = checkNewPassword(checkForm(ChangePasswordForm, value), value);
         if (errors) return sendAccount(request, reply, locale, viewer, { errors }, 400);
-        const check = await checkPassword(db, viewer.email, value.current);
-        if (!check.ok) {
-          const t = translator(locale);
-          const notice = check.reason === 'locked' ? t('errors.ACCOUNT_LOCKED', { minutes: check.minutes }) : undefined;
-          return sendAccount(
-            request,
-            reply,
-            locale,
-            viewer,
-            { errors: { current: 'wrongPassword' }, ...(notice ? { notice } : {}) },
-            400,
-          );
-        }
+        const refused = await wrongCurrentPassword(viewer, value.current, locale);
+        if (refused) return sendAccount(request, reply, locale, viewer, refused, 400);
         await updateUser(db, viewer.id, { password_hash: await hashPassword(value.password) });
         // Every other browser signed in to this account is signed out; this one stays.
         await deleteSessionsOf(db, viewer.id, viewer.sessionId);
@@ -216,7 +218,7 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         // Only the first of two posts at once turns it on and makes codes; the other is refused as a reload is.
         if (!(await enableTotp(db, viewer.id))) return shownOnce();
         await completeSecondFactor(db, viewer);
-        // Shown once, on this answer: a reload posts again and is refused (CONFLICT), so they are never shown twice.
+        // Shown once, on this answer: a reload posts again and gets the page above, so they are never shown twice.
         const codes = await renewRecoveryCodes(db, viewer.id);
         return send(request, reply, locale, (c) => <RecoveryCodesPage ctx={c} codes={codes} next={next} />);
       },
@@ -237,13 +239,8 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           set: fieldValue(request.body, 'set'),
         });
         if (!form.ok) return sendTotpEnabled(request, reply, locale, viewer, { errors: form.errors }, 400);
-        const check = await checkPassword(db, viewer.email, form.value.current);
-        if (!check.ok) {
-          const t = translator(locale);
-          const notice = check.reason === 'locked' ? t('errors.ACCOUNT_LOCKED', { minutes: check.minutes }) : undefined;
-          const errors: AccountFieldErrors = { current: 'wrongPassword' };
-          return sendTotpEnabled(request, reply, locale, viewer, { errors, notice }, 400);
-        }
+        const refused = await wrongCurrentPassword(viewer, form.value.current, locale);
+        if (refused) return sendTotpEnabled(request, reply, locale, viewer, refused, 400);
         // Only the set the page showed is replaced: the same form sent again (a reload) makes no third set.
         const codes = await renewRecoveryCodes(db, viewer.id, form.value.set);
         if (!codes) {

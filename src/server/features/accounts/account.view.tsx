@@ -107,15 +107,7 @@ export function AccountPage(props: {
       <FormErrors errors={errors} t={t} />
       <form class="form" method="post" action={`/${locale}/account/password`}>
         <CsrfField token={csrf} />
-        <TextField
-          t={t}
-          name="current"
-          type="password"
-          label={t('accounts.fields.currentPassword')}
-          autocomplete="current-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          errors={errors}
-        />
+        <CurrentPasswordField t={t} errors={errors} />
         <NewPasswordFields ctx={ctx} errors={errors} />
         <p class="actions">
           <button class="button" type="submit">
@@ -210,15 +202,7 @@ export function TotpEnabledPage(props: {
         <CsrfField token={csrf} />
         {/* The set this page showed: a reload that sends the form again finds it replaced and makes no third. */}
         <input type="hidden" name="set" value={codes.set} />
-        <TextField
-          t={t}
-          name="current"
-          type="password"
-          label={t('accounts.fields.currentPassword')}
-          autocomplete="current-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          errors={errors}
-        />
+        <CurrentPasswordField t={t} errors={errors} />
         <p class="actions">
           <button class="button secondary" type="submit">
             {t('accounts.recovery.renew')}
@@ -297,5 +281,20 @@ export function InvitationPage(props: {
         </p>
       </form>
     </Layout>
+  );
+}
+
+/** The current password, asked before changing it or making new recovery codes. */
+function CurrentPasswordField({ t, errors }: { t: Translate; errors?: AccountFieldErrors | undefined }) {
+  return (
+    <TextField
+      t={t}
+      name="current"
+      type="password"
+      label={t('accounts.fields.currentPassword')}
+      autocomplete="current-password"
+      maxLength={PASSWORD_MAX_LENGTH}
+      errors={errors}
+    />
   );
 }
