@@ -123,13 +123,17 @@ export const MATRIX: MatrixEntry[] = [
     request: fixed('/es/verify/not-a-token', { answer: 'ok' }),
   },
   // The second-factor step belongs to a signed-in session (one already past it is sent on to its account page);
-  // enrolment to any signed-in account.
+  // enrolment to any signed-in account but one whose factor is on and not yet given (sent to give it).
   {
     route: 'POST /:locale/login/totp',
     allowed: SIGNED_IN,
     request: fixed('/es/login/totp', { code: '000000' }),
   },
-  { route: 'POST /:locale/account/totp', allowed: SIGNED_IN, request: fixed('/es/account/totp', { code: '000000' }) },
+  {
+    route: 'POST /:locale/account/totp',
+    allowed: SIGNED_IN_DONE,
+    request: fixed('/es/account/totp', { code: '000000' }),
+  },
   // Any viewer past the second factor (one without it gets CONFLICT: there are no codes to renew); a wrong current
   // password is a form error, after the check.
   {

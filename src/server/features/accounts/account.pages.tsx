@@ -209,6 +209,7 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             { notice: translator(locale)('accounts.recovery.shownOnce') },
             409,
           );
+        if (viewer.totpEnabled && !viewer.secondFactorDone) return reply.redirect(`/${locale}/login/totp`, 303);
         if (viewer.totpEnabled) return shownOnce();
         const form = checkForm(CodeForm, { code: fieldValue(request.body, 'code') });
         const user = await findUserById(db, viewer.id);
