@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
 import { buildOrganization, buildService } from '../../../../tests/support/factories.js';
 import { withoutWorkerRegistration } from '../../../../tests/support/html.js';
+import { formatDate } from '../../i18n/i18n.js';
 
 describe('service pages', () => {
   let t: TestApp;
@@ -76,7 +77,14 @@ describe('service pages', () => {
     expect(res.body).toContain('href="tel:+529625550100"');
     expect(res.body).toContain('Message on WhatsApp');
     expect(res.body).toContain('Haitian Creole');
-    expect(res.body).toContain('Verified on October 15, 2026 by Test moderator');
+    // The factory verified it 40 days ago: the date shown is that day's (whatever day the test runs).
+    const { last_verified_at: verifiedAt } = await t.db.query
+      .selectFrom('services')
+      .select('last_verified_at')
+      .where('id', '=', serviceId)
+      .executeTakeFirstOrThrow();
+    expect(verifiedAt).not.toBeNull();
+    expect(res.body).toContain(`Verified on ${formatDate(new Date(verifiedAt!), 'en')} by Test moderator`);
   });
 
   it('hides the street of a hidden address and says why', async () => {
