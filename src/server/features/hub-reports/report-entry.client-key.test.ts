@@ -55,7 +55,7 @@ describe('client keys on the hub report form', () => {
     expect((await postForm(t.app, url('2023-06'), cookie, bare)).statusCode).toBe(409);
   });
 
-  it('saves once when the same form arrives twice at the same moment, and sends both where the save led', async () => {
+  it('saves once when the same form arrives six times at the same moment, and sends all where the save led', async () => {
     const page = await t.app.inject({ url: url('2023-10'), headers: { cookie } });
     const fields = {
       version: versionIn(page.body),
@@ -63,13 +63,11 @@ describe('client keys on the hub report form', () => {
       client_key: randomUUID(),
       ...formFields(consistentFigures(25)),
     };
-    const [a, b] = await Promise.all([
-      postForm(t.app, url('2023-10'), cookie, fields),
-      postForm(t.app, url('2023-10'), cookie, fields),
-    ]);
-    expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
-    expect(a.headers.location).toBe(`${url('2023-10')}?done=saved`);
-    expect(b.headers.location).toBe(a.headers.location);
+    // Six, not two: a post that reads the key before the first commits and the report after it must still land
+    // where the first did (it answered 409 "someone saved meanwhile" once in about three runs on PostgreSQL).
+    const all = await Promise.all(Array.from({ length: 6 }, () => postForm(t.app, url('2023-10'), cookie, fields)));
+    expect(all.map((r) => r.statusCode)).toEqual(all.map(() => 303));
+    expect(all.map((r) => r.headers.location)).toEqual(all.map(() => `${url('2023-10')}?done=saved`));
     // One save: the version a single save leaves (the same form saved again with a fresh key would be refused as
     // stale), and the page now offers the version after it.
     const report = await findReportForPeriod(t.db.query, 'RbDsHubMon1', hub.id, '202310');

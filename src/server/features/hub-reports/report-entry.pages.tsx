@@ -120,13 +120,14 @@ export function reportEntryRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const access = await hubAccess(request, reply, locale, request.params.orgUnitId, 303);
         if (!access) return reply;
         const { viewer, hub } = access;
-        // The same form sent again (e.g. replayed from a device's outbox): where the first post led, nothing written.
         const key = readClientKey(request);
-        const prior = await priorOutcome(db, key);
-        if (prior) return reply.redirect(prior, 303);
         const period = reportableMonth(request.params.month);
         const body = request.body as Record<string, unknown>;
         const state = await loadReportState(db, hub, period);
+        // The same form sent again (e.g. replayed from a device's outbox): where the first post led, nothing written.
+        // Asked after the report is read, so a first post that committed in between is seen here, not as a conflict.
+        const prior = await priorOutcome(db, key);
+        if (prior) return reply.redirect(prior, 303);
         assertEditable(state.report);
         const version = Number(fieldValue(body, 'version') || NaN);
         if (!Number.isInteger(version) || version !== (state.report?.version ?? 0)) {

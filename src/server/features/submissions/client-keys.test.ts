@@ -80,6 +80,19 @@ describe('client keys on the submission forms', () => {
     expect(bare.statusCode).toBe(409);
   });
 
+  it('lands a draft submitted six times at the same moment on its status page each time, one mail sent', async () => {
+    const saved = await postForm(t.app, '/es/submit', { ...validFields(), action: 'save' });
+    const draftUrl = `/es/submit/draft/${draftToken(saved)}`;
+    const fields = { ...validFields(), action: 'submit', client_key: randomUUID() };
+    const before = await rowCounts(t.db);
+    const all = await Promise.all(Array.from({ length: 6 }, () => postForm(t.app, draftUrl, fields)));
+    expect(all.map((r) => r.statusCode)).toEqual(all.map(() => 303));
+    expect(all.map((r) => r.headers.location)).toEqual(all.map(() => draftUrl));
+    const after = await rowCounts(t.db);
+    expect(after.submissions).toBe(before.submissions);
+    expect(after.mail_outbox).toBe(before.mail_outbox + 1);
+  });
+
   it('does not replay a key on another form: it is bound to the address it was posted to', async () => {
     const key = randomUUID();
     const first = await postForm(t.app, '/es/submit', { ...validFields(), action: 'save', client_key: key });

@@ -92,7 +92,11 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
       if (error instanceof ClientKeyUsed) return reply.redirect(error.target, 303);
       throw error;
     }
-    // Nothing moved: a concurrent post with the same key may have got there first.
+    return replayOrConflict(reply, key);
+  }
+
+  /** Nothing moved: a concurrent post with the same key may have got there first; else someone else did (409). */
+  async function replayOrConflict(reply: FastifyReply, key: ClientKey | undefined) {
     const prior = await priorOutcome(db, key);
     if (prior) return reply.redirect(prior, 303);
     throw new AppError('CONFLICT');
@@ -216,16 +220,17 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         const locale = pageLocale(request.params);
         const token = request.params.token;
         const key = readClientKey(request);
+        const row = await findDraft(db, token);
+        // Asked after the draft is read: a first post of the same form that committed in between is seen here.
         const prior = await priorOutcome(db, key);
         if (prior) return reply.redirect(prior, 303);
-        const row = await findDraft(db, token);
         if (!row) throw new AppError('LINK_INVALID');
         if (!EDITABLE.includes(row.status)) throw new AppError('CONFLICT');
         refuseBots(request.body);
         const { form: typed, shape } = readForm(request.body, locale);
         const action = readAction(request.body);
         const form = applyBlockAction(typed, action);
-        if (!(await saveDraft(db, row, form))) throw new AppError('CONFLICT');
+        if (!(await saveDraft(db, row, form))) return replayOrConflict(reply, key);
         if (action.kind !== 'submit') {
           const problems = visibleErrors({ ...shape, ...draftProblems(form) }, form);
           const status = Object.keys(problems).length > 0 ? 400 : 200;
@@ -344,9 +349,10 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         const viewer = await request.viewer();
         authorize(viewer, { kind: 'edit_organization', organizationId });
         const key = readClientKey(request);
+        const draft = isUuid(organizationId) ? await editorDraft(db, organizationId, viewer) : undefined;
+        // Asked after the draft is read: a first post of the same form that committed in between is seen here.
         const prior = await priorOutcome(db, key);
         if (prior) return reply.redirect(prior, 303);
-        const draft = isUuid(organizationId) ? await editorDraft(db, organizationId, viewer) : undefined;
         if (!draft) throw notFound();
         if (draft.row && !EDITABLE.includes(draft.row.status)) throw new AppError('CONFLICT');
         refuseBots(request.body);
@@ -365,10 +371,10 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
               (await submitEditorEdit(ctx, input, result.listing, claim)) ? editUrl : null,
             );
           }
-          if (!(await saveEditorDraft(db, input, form))) throw new AppError('CONFLICT');
+          if (!(await saveEditorDraft(db, input, form))) return replayOrConflict(reply, key);
           return again(result.errors, 400);
         }
-        if (!(await saveEditorDraft(db, input, form))) throw new AppError('CONFLICT');
+        if (!(await saveEditorDraft(db, input, form))) return replayOrConflict(reply, key);
         const problems = visibleErrors({ ...shape, ...draftProblems(form) }, form);
         return again(problems, Object.keys(problems).length > 0 ? 400 : 200);
       },
