@@ -31,12 +31,12 @@ import { safeNext } from './safe-next.js';
 import { hashPassword } from './secrets.js';
 import { signInAs } from './session-cookie.js';
 import { deleteSessionsOf } from './sessions.repository.js';
-import { completeSecondFactor } from './sessions.service.js';
+import { enableSecondFactor } from './sessions.service.js';
 import { checkPassword, renewRecoveryCodes } from './sign-in.service.js';
 import { recoveryCodesState } from './recovery-codes.repository.js';
 import { organizationNames } from './scopes.repository.js';
 import { groupedKey, newTotpSecret, totpUri, verifyTotp } from './totp.js';
-import { enableTotp, findUserById, updateUser } from './users.repository.js';
+import { findUserById, updateUser } from './users.repository.js';
 
 const NextQuery = Type.Object({ next: Type.Optional(Type.String()) });
 
@@ -217,8 +217,7 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           return sendEnrolment(request, reply, locale, viewer, next, form.ok ? { code: 'wrongCode' } : form.errors);
         }
         // Only the first of two posts at once turns it on and makes codes; the other is refused as a reload is.
-        if (!(await enableTotp(db, viewer.id))) return shownOnce();
-        await completeSecondFactor(db, viewer);
+        if (!(await enableSecondFactor(db, viewer))) return shownOnce();
         // Shown once, on this answer: a reload posts again and gets the page above, so they are never shown twice.
         const codes = await renewRecoveryCodes(db, viewer.id);
         return send(request, reply, locale, (c) => <RecoveryCodesPage ctx={c} codes={codes} next={next} />);

@@ -263,21 +263,23 @@ describe('recovery codes', () => {
     expect((await recover(await halfSignedIn('cata@example.org'), fresh[0]!)).statusCode).toBe(303);
   });
 
-  it('makes one set of codes when the enrolment form is sent twice at once', async () => {
+  it('makes one set of codes when the enrolment form is sent ten times at once', async () => {
     await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], { email: 'ana@example.org' });
     const cookie = cookiesFrom(await post('/es/login', { email: 'ana@example.org', password: TEST_PASSWORD }));
     await t.app.inject({ url: '/es/account/totp', headers: { cookie } });
     const user = (await findUserByEmail(t.db, 'ana@example.org'))!;
     const code = new TOTP({ secret: Secret.fromBase32(user.totp_secret!), algorithm: 'SHA1', digits: 6, period: 30 });
-    const answers = await Promise.all([
-      post('/es/account/totp', { code: code.generate() }, cookie, '/es/account/totp'),
-      post('/es/account/totp', { code: code.generate() }, cookie, '/es/account/totp'),
-    ]);
-    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    // The other (as a reload of the page that showed them) says the codes are not shown again, and how to renew.
-    const refused = answers.find((r) => r.statusCode === 409)!;
-    expect(refused.body).toContain('no se vuelven a mostrar');
-    expect(refused.body).toContain('action="/es/account/totp/recovery-codes"');
+    // Ten, not two: a post that reads the session while the first turns the factor on is refused as a reload is,
+    // not sent to give the factor this session has just given (two got a 303 in about one run in four on PostgreSQL).
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => post('/es/account/totp', { code: code.generate() }, cookie, '/es/account/totp')),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, ...answers.slice(1).map(() => 409)]);
+    // The others (as a reload of the page that showed them) say the codes are not shown again, and how to renew.
+    for (const refused of answers.filter((r) => r.statusCode === 409)) {
+      expect(refused.body).toContain('no se vuelven a mostrar');
+      expect(refused.body).toContain('action="/es/account/totp/recovery-codes"');
+    }
     const stored = await t.db.query
       .selectFrom('totp_recovery_codes')
       .selectAll()

@@ -220,4 +220,33 @@ describe('editors propose changes to their organization', () => {
     expect(JSON.stringify(pending.duplicates)).not.toContain(orgB);
     expect((await rowCounts(t.db)).submissions).toBe(before.submissions + 1);
   });
+
+  it('keeps one open edit when the same form is saved or sent six times at once', async () => {
+    const org = (await buildOrganization(t.db, { name: 'Casa del Migrante C' })).id;
+    await buildService(t.db, { organizationId: org });
+    const cookie = await sessionCookie(
+      t.db,
+      (await buildUser(t.db, [grant('org_editor', { organizationId: org })])).id,
+    );
+    const fields = await formOf(editUrl(org), cookie);
+    const edits = () =>
+      t.db.query.selectFrom('submissions').select('status').where('organization_id', '=', org).execute();
+    const sixAtOnce = (sent: Record<string, string | string[]>) =>
+      Promise.all(Array.from({ length: 6 }, () => postForm(t.app, editUrl(org), sent, { cookie })));
+    // No edit open yet: each post found none when it read, and only one may make it (the others save into it).
+    const saved = await sixAtOnce({ ...fields, 'organization.name': 'Casa del Migrante C (guardada)', action: 'save' });
+    expect(saved.map((r) => r.statusCode)).toEqual(saved.map(() => 200));
+    expect(await edits()).toEqual([{ status: 'draft' }]);
+    await t.db.query.deleteFrom('submissions').where('organization_id', '=', org).execute();
+    // Sent whole with its key: all land on the edit page, one edit queued.
+    const keyed = await sixAtOnce({ ...fields, action: 'submit' });
+    expect(keyed.map((r) => [r.statusCode, r.headers.location])).toEqual(keyed.map(() => [303, editUrl(org)]));
+    expect(await edits()).toEqual([{ status: 'pending' }]);
+    await t.db.query.deleteFrom('submissions').where('organization_id', '=', org).execute();
+    // Sent whole without its key (a script, or a page from before keys): one goes to the queue, the rest conflict.
+    const { client_key: _key, ...keyless } = fields;
+    const sent = await sixAtOnce({ ...keyless, action: 'submit' });
+    expect(sent.map((r) => r.statusCode).sort()).toEqual([303, 409, 409, 409, 409, 409]);
+    expect(await edits()).toEqual([{ status: 'pending' }]);
+  });
 });

@@ -54,6 +54,12 @@ export function findSubmission(executor: Executor, id: string): Promise<Submissi
   return executor.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Holds the organization's row until the transaction ends, so that one post at a time looks for an editor's open
+ *  edit of it and makes one when there is none (FOR NO KEY UPDATE: rows that merely refer to it are not held up). */
+export async function lockOrganizationForEdit(executor: Executor, organizationId: string): Promise<void> {
+  await executor.selectFrom('organizations').select('id').where('id', '=', organizationId).forNoKeyUpdate().execute();
+}
+
 /** The viewer's open edit of an organization, newest first. */
 export function findOpenEdit(db: Db, organizationId: string, userId: string): Promise<SubmissionRow | undefined> {
   return db.query

@@ -20,6 +20,7 @@ import {
   findSubmission,
   findSubmissionByTokenHash,
   insertSubmission,
+  lockOrganizationForEdit,
   saveDraftForm,
   type SubmissionRow,
 } from './submissions.repository.js';
@@ -266,16 +267,24 @@ export async function saveEditorDraft(
   form: ListingForm,
 ): Promise<SubmissionRow | undefined> {
   if (input.row) return (await saveDraft(db, input.row, form)) ? input.row : undefined;
-  return insertSubmission(db.query, {
-    draftTokenHash: hashToken(newToken()),
-    kind: 'edit',
-    organizationId: input.organizationId,
-    status: 'draft',
-    listing: input.base ?? {},
-    draftForm: form,
-    locale: input.locale,
-    submitterEmail: input.viewer.email,
-    submitterUserId: input.viewer.id,
+  // None was open when the page read: looked for again under the organization's lock, so the same form saved twice
+  // at once makes one edit (the later post saves into it) and never a second.
+  return db.query.transaction().execute(async (trx) => {
+    await lockOrganizationForEdit(trx, input.organizationId);
+    const inTrx = { ...db, query: trx };
+    const open = await findOpenEdit(inTrx, input.organizationId, input.viewer.id);
+    if (open) return (await saveDraft(inTrx, open, form)) ? open : undefined;
+    return insertSubmission(trx, {
+      draftTokenHash: hashToken(newToken()),
+      kind: 'edit',
+      organizationId: input.organizationId,
+      status: 'draft',
+      listing: input.base ?? {},
+      draftForm: form,
+      locale: input.locale,
+      submitterEmail: input.viewer.email,
+      submitterUserId: input.viewer.id,
+    });
   });
 }
 
@@ -289,7 +298,11 @@ export async function submitEditorEdit(
   if (input.row)
     return submitDraft(ctx, input.row, { listing, email: input.viewer.email, origin: '', draftToken: null, claim });
   const entry = await queueEntry(ctx.db, listing, input.organizationId);
-  await ctx.db.query.transaction().execute(async (trx) => {
+  return ctx.db.query.transaction().execute(async (trx) => {
+    // As for a save: an edit opened meanwhile (by the same form sent at once, with its key or without) is not
+    // doubled, and the key is not claimed for nothing (the route then finds the first post's claim, or answers 409).
+    await lockOrganizationForEdit(trx, input.organizationId);
+    if (await findOpenEdit({ ...ctx.db, query: trx }, input.organizationId, input.viewer.id)) return false;
     await claim?.(trx, '');
     await insertSubmission(trx, {
       draftTokenHash: hashToken(newToken()),
@@ -303,6 +316,6 @@ export async function submitEditorEdit(
       submitterUserId: input.viewer.id,
       ...entry,
     });
+    return true;
   });
-  return true;
 }
