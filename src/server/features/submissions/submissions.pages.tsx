@@ -39,6 +39,7 @@ import {
   submitEditorEdit,
   submitNewListing,
   underEmailLimit,
+  EmailLimitReached,
 } from './submissions.service.js';
 import {
   ConfirmedPage,
@@ -102,6 +103,17 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
     throw new AppError('CONFLICT');
   }
 
+  /** Runs `sending`; when posts from one address sent at once would pass its day's limit, the ones past it (rolled
+   *  back) answer with `refuse` instead. */
+  async function withinEmailLimit<T>(sending: () => Promise<T>, refuse: () => Promise<T>): Promise<T> {
+    try {
+      return await sending();
+    } catch (error) {
+      if (error instanceof EmailLimitReached) return refuse();
+      throw error;
+    }
+  }
+
   /** A filled honeypot: refused with a generic error, nothing written. */
   function refuseBots(body: Record<string, unknown>) {
     const trap = body[HONEYPOT];
@@ -151,17 +163,22 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         if (action.kind === 'submit') {
           const result = await check(form, shape);
           if (!result.ok) return again(result.errors, 400);
-          if (!(await underEmailLimit(db, result.email))) return again({ submitter_email: 'emailLimit' }, 429);
-          return once(reply, key, async () => {
-            const token = await submitNewListing(ctx, {
-              locale,
-              listing: result.listing,
-              email: result.email,
-              origin: publicOrigin(request),
-              claim,
-            });
-            return draftUrl(token);
-          });
+          const overLimit = () => again({ submitter_email: 'emailLimit' }, 429);
+          if (!(await underEmailLimit(db, result.email))) return overLimit();
+          return withinEmailLimit(
+            () =>
+              once(reply, key, async () => {
+                const token = await submitNewListing(ctx, {
+                  locale,
+                  listing: result.listing,
+                  email: result.email,
+                  origin: publicOrigin(request),
+                  claim,
+                });
+                return draftUrl(token);
+              }),
+            overLimit,
+          );
         }
         const problems = visibleErrors({ ...shape, ...draftProblems(form) }, form);
         // A draft row is written only when asked for by a button, for input that passes the light check.
@@ -240,8 +257,8 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         if (!result.ok)
           return sendDraft(request, reply, locale, token, { form, errors: result.errors, saved: true }, 400);
         const needsMail = row.status === 'draft' && row.submitter_user_id === null;
-        if (needsMail && !(await underEmailLimit(db, result.email))) {
-          return sendDraft(
+        const overLimit = () =>
+          sendDraft(
             request,
             reply,
             locale,
@@ -249,18 +266,22 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
             { form, errors: { submitter_email: 'emailLimit' }, saved: true },
             429,
           );
-        }
+        if (needsMail && !(await underEmailLimit(db, result.email))) return overLimit();
         const draftUrl = `/${locale}/submit/draft/${encodeURIComponent(token)}`;
-        return once(reply, key, async () => {
-          const moved = await submitDraft(ctx, row, {
-            listing: result.listing,
-            email: result.email,
-            origin: publicOrigin(request),
-            draftToken: token,
-            claim: claimFor(key, 'submission', () => draftUrl),
-          });
-          return moved ? draftUrl : null;
-        });
+        return withinEmailLimit(
+          () =>
+            once(reply, key, async () => {
+              const moved = await submitDraft(ctx, row, {
+                listing: result.listing,
+                email: result.email,
+                origin: publicOrigin(request),
+                draftToken: token,
+                claim: claimFor(key, 'submission', () => draftUrl),
+              });
+              return moved ? draftUrl : null;
+            }),
+          overLimit,
+        );
       },
     );
 

@@ -1,6 +1,6 @@
 // Submissions as the submitter sees them: drafts under their private link, the queue entry, the editor's open edit.
 // Writes take a Kysely executor so a service can run several in one transaction.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../../db/db.js';
 import type { Database, Locale, SubmissionStatus, SubmissionTable } from '../../db/schema.js';
 
@@ -121,6 +121,14 @@ export async function advanceSubmission(
 }
 
 /** Submissions sent for confirmation or review from this address since a moment (drafts do not count). */
+/** Lock class of `lockSubmitterEmail` (the two-key form: apart from the single-key locks of demo data and news). */
+const SUBMITTER_EMAIL_LOCK = 7301;
+
+/** Holds the address until the transaction ends, so that posts from one address count and write one at a time. */
+export async function lockSubmitterEmail(executor: Executor, email: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${SUBMITTER_EMAIL_LOCK}, hashtext(lower(${email})))`.execute(executor);
+}
+
 export async function countSubmissionsFrom(db: Db, email: string, since: Date): Promise<number> {
   const row = await db.query
     .selectFrom('submissions')

@@ -20,6 +20,7 @@ import {
   findSubmission,
   findSubmissionByTokenHash,
   insertSubmission,
+  lockSubmitterEmail,
   lockOrganizationForEdit,
   saveDraftForm,
   type SubmissionRow,
@@ -85,6 +86,18 @@ export async function underEmailLimit(db: Db, email: string): Promise<boolean> {
   return (await countSubmissionsFrom(db, email, since)) < MAX_SUBMISSIONS_PER_EMAIL_PER_DAY;
 }
 
+/** Thrown inside a transaction that would send one address more than its day's confirmations (it rolls back). */
+export class EmailLimitReached extends Error {
+  override name = 'EmailLimitReached';
+}
+
+/** In the transaction that mails `email`: waits for other posts from the address, then counts what it sent
+ *  (routes ask `underEmailLimit` first; this keeps posts sent at once from passing it together). */
+async function holdEmailLimit(db: Db, trx: Kysely<Database>, email: string): Promise<void> {
+  await lockSubmitterEmail(trx, email);
+  if (!(await underEmailLimit({ ...db, query: trx }, email))) throw new EmailLimitReached();
+}
+
 /** A whole new listing sent from the fresh form: the draft row, its confirmation link and the mail, at once. */
 export async function submitNewListing(
   ctx: Ctx,
@@ -93,6 +106,7 @@ export async function submitNewListing(
   const token = newToken();
   await ctx.db.query.transaction().execute(async (trx) => {
     await input.claim?.(trx, token);
+    await holdEmailLimit(ctx.db, trx, input.email);
     const row = await insertSubmission(trx, {
       draftTokenHash: hashToken(token),
       kind: 'new_listing',
@@ -139,6 +153,7 @@ export async function submitDraft(
     });
   }
   return ctx.db.query.transaction().execute(async (trx) => {
+    await holdEmailLimit(ctx.db, trx, input.email);
     const moved = await advanceSubmission(trx, row.id, ['draft'], {
       status: 'awaiting_confirmation',
       listing: input.listing,
