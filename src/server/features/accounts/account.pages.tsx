@@ -31,8 +31,7 @@ import { safeNext } from './safe-next.js';
 import { hashPassword } from './secrets.js';
 import { signInAs } from './session-cookie.js';
 import { deleteSessionsOf } from './sessions.repository.js';
-import { enableSecondFactor } from './sessions.service.js';
-import { checkPassword, renewRecoveryCodes } from './sign-in.service.js';
+import { checkPassword, enrolSecondFactor, renewRecoveryCodes } from './sign-in.service.js';
 import { recoveryCodesState } from './recovery-codes.repository.js';
 import { organizationNames } from './scopes.repository.js';
 import { groupedKey, newTotpSecret, totpUri, verifyTotp } from './totp.js';
@@ -216,10 +215,10 @@ export function accountPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (!form.ok || !user?.totp_secret || !verifyTotp(user.totp_secret, form.value.code)) {
           return sendEnrolment(request, reply, locale, viewer, next, form.ok ? { code: 'wrongCode' } : form.errors);
         }
-        // Only the first of two posts at once turns it on and makes codes; the other is refused as a reload is.
-        if (!(await enableSecondFactor(db, viewer))) return shownOnce();
+        // Only the first of posts sent at once turns it on and makes codes; the others are refused as a reload is.
+        const codes = await enrolSecondFactor(db, viewer);
+        if (!codes) return shownOnce();
         // Shown once, on this answer: a reload posts again and gets the page above, so they are never shown twice.
-        const codes = await renewRecoveryCodes(db, viewer.id);
         return send(request, reply, locale, (c) => <RecoveryCodesPage ctx={c} codes={codes} next={next} />);
       },
     );

@@ -28,18 +28,26 @@ export async function replaceRecoveryCodes(
   hashes: string[],
   replacing?: string,
 ): Promise<boolean> {
-  return db.query.transaction().execute(async (trx) => {
-    await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
-    if (replacing !== undefined && (await recoveryCodesState(trx, userId)).set !== replacing) return false;
-    await trx.deleteFrom('totp_recovery_codes').where('user_id', '=', userId).execute();
-    if (hashes.length) {
-      await trx
-        .insertInto('totp_recovery_codes')
-        .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
-        .execute();
-    }
-    return true;
-  });
+  return db.query.transaction().execute((trx) => storeRecoveryCodes(trx, userId, hashes, replacing));
+}
+
+/** `replaceRecoveryCodes` inside a transaction the caller holds (the user's row stays held until it ends). */
+export async function storeRecoveryCodes(
+  trx: Kysely<Database>,
+  userId: string,
+  hashes: string[],
+  replacing?: string,
+): Promise<boolean> {
+  await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+  if (replacing !== undefined && (await recoveryCodesState(trx, userId)).set !== replacing) return false;
+  await trx.deleteFrom('totp_recovery_codes').where('user_id', '=', userId).execute();
+  if (hashes.length) {
+    await trx
+      .insertInto('totp_recovery_codes')
+      .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
+      .execute();
+  }
+  return true;
 }
 
 /** Marks an unused code as used; false when there is no such unused code (a wrong or spent one). */

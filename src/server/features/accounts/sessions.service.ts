@@ -8,7 +8,7 @@ import {
   markSecondFactorDone,
   touchSession,
 } from './sessions.repository.js';
-import { enableTotp, rolesOf } from './users.repository.js';
+import { rolesOf } from './users.repository.js';
 import { needsTotp, type Viewer } from './policy.js';
 
 export const SESSION_COOKIE = 'rumbo_session';
@@ -55,16 +55,4 @@ export function endSession(db: Db, viewer: Viewer): Promise<void> {
 
 export function completeSecondFactor(db: Db, viewer: Viewer): Promise<void> {
   return markSecondFactorDone(db, viewer.sessionId);
-}
-
-/** Turns the viewer's second factor on and counts it as given in this session, in one transaction: another request
- *  of the session (the same enrolment form posted again) never sees it on and not yet given. False when it was on
- *  already (nothing written). */
-export function enableSecondFactor(db: Db, viewer: Viewer): Promise<boolean> {
-  return db.query.transaction().execute(async (trx) => {
-    const inTrx = { ...db, query: trx };
-    if (!(await enableTotp(inTrx, viewer.id))) return false;
-    await markSecondFactorDone(inTrx, viewer.sessionId);
-    return true;
-  });
 }

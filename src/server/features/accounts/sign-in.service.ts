@@ -3,10 +3,12 @@
 import type { Db } from '../../db/db.js';
 import { addFailedLogin, claimTotpStep, clearFailedLogins, lockUser } from './lockout.repository.js';
 import { verifyDecoy, verifyPassword } from './secrets.js';
-import { findUserByEmail, findUserById, type UserRow } from './users.repository.js';
+import { enableTotp, findUserByEmail, findUserById, type UserRow } from './users.repository.js';
 import { totpStep } from './totp.js';
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes.js';
-import { replaceRecoveryCodes, spendRecoveryCode } from './recovery-codes.repository.js';
+import { replaceRecoveryCodes, spendRecoveryCode, storeRecoveryCodes } from './recovery-codes.repository.js';
+import { markSecondFactorDone } from './sessions.repository.js';
+import type { Viewer } from './policy.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -81,6 +83,22 @@ export async function renewRecoveryCodes(db: Db, userId: string, replacing: stri
 export async function renewRecoveryCodes(db: Db, userId: string, replacing?: string): Promise<string[] | null> {
   const codes = newRecoveryCodes();
   return (await replaceRecoveryCodes(db, userId, codes.map(hashRecoveryCode), replacing)) ? codes : null;
+}
+
+/**
+ * Turns the viewer's second factor on, counts it as given in this session and makes its recovery codes, in one
+ * transaction: another request of the session (the same enrolment form posted again) never sees the factor on and
+ * not yet given, nor on without codes. The codes, to show once; null when it was on already (nothing written).
+ */
+export async function enrolSecondFactor(db: Db, viewer: Viewer): Promise<string[] | null> {
+  const codes = newRecoveryCodes();
+  return db.query.transaction().execute(async (trx) => {
+    const inTrx = { ...db, query: trx };
+    if (!(await enableTotp(inTrx, viewer.id))) return null;
+    await markSecondFactorDone(inTrx, viewer.sessionId);
+    await storeRecoveryCodes(trx, viewer.id, codes.map(hashRecoveryCode));
+    return codes;
+  });
 }
 
 async function recordFailure(db: Db, userId: string): Promise<SignInResult> {
