@@ -1,5 +1,6 @@
 // The day's limit of confirmations per address holds for posts sent at once: each post that would mail the address
 // waits for the others from it and counts what they sent (the check before the transaction alone let all through).
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
 import { MAX_SUBMISSIONS_PER_EMAIL_PER_DAY } from './submissions.service.js';
@@ -55,6 +56,19 @@ describe('the daily limit per address, for posts sent at once', () => {
       ),
     );
     expect(answers.map((r) => r.statusCode).sort()).toEqual([303, 303, 303, 303, 303, 429, 429]);
+    expect(await sentFrom(email)).toBe(MAX_SUBMISSIONS_PER_EMAIL_PER_DAY);
+  });
+
+  it('lands the same draft sent six times at once with its key where the first went, even as the last one allowed', async () => {
+    const email = 'last-one@example.org';
+    for (let i = 0; i < MAX_SUBMISSIONS_PER_EMAIL_PER_DAY - 1; i++) {
+      await postForm(t.app, '/es/submit', { ...validFields({ submitter_email: email }), action: 'submit' });
+    }
+    const saved = await postForm(t.app, '/es/submit', { ...validFields({ submitter_email: email }), action: 'save' });
+    const url = `/es/submit/draft/${draftToken(saved)}`;
+    const fields = { ...validFields({ submitter_email: email }), action: 'submit', client_key: randomUUID() };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => postForm(t.app, url, fields, { formUrl: url })));
+    expect(answers.map((r) => [r.statusCode, r.headers.location])).toEqual(answers.map(() => [303, url]));
     expect(await sentFrom(email)).toBe(MAX_SUBMISSIONS_PER_EMAIL_PER_DAY);
   });
 });

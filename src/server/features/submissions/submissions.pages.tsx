@@ -104,13 +104,19 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
   }
 
   /** Runs `sending`; when posts from one address sent at once would pass its day's limit, the ones past it (rolled
-   *  back) answer with `refuse` instead. */
-  async function withinEmailLimit<T>(sending: () => Promise<T>, refuse: () => Promise<T>): Promise<T> {
+   *  back) answer with `refuse` instead — unless the same form got there first: then where it led. */
+  async function withinEmailLimit(
+    reply: FastifyReply,
+    key: ClientKey | undefined,
+    sending: () => Promise<FastifyReply>,
+    refuse: () => Promise<FastifyReply>,
+  ): Promise<FastifyReply> {
     try {
       return await sending();
     } catch (error) {
-      if (error instanceof EmailLimitReached) return refuse();
-      throw error;
+      if (!(error instanceof EmailLimitReached)) throw error;
+      const prior = await priorOutcome(db, key);
+      return prior ? reply.redirect(prior, 303) : refuse();
     }
   }
 
@@ -166,6 +172,8 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
           const overLimit = () => again({ submitter_email: 'emailLimit' }, 429);
           if (!(await underEmailLimit(db, result.email))) return overLimit();
           return withinEmailLimit(
+            reply,
+            key,
             () =>
               once(reply, key, async () => {
                 const token = await submitNewListing(ctx, {
@@ -269,6 +277,8 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         if (needsMail && !(await underEmailLimit(db, result.email))) return overLimit();
         const draftUrl = `/${locale}/submit/draft/${encodeURIComponent(token)}`;
         return withinEmailLimit(
+          reply,
+          key,
           () =>
             once(reply, key, async () => {
               const moved = await submitDraft(ctx, row, {
