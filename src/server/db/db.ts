@@ -25,6 +25,11 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/** A view of the database on a transaction, for repositories that take `Db` (their queries join the transaction). */
+export function inTransaction(db: Db, trx: Kysely<Database>): Db {
+  return { engine: db.engine, query: trx, withSession: db.withSession, close: db.close };
+}
+
 export type DbTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
 
 export async function openDb(target: DbTarget): Promise<Db> {

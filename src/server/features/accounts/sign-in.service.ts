@@ -1,6 +1,6 @@
 // Password checks with lockout: five failures in a row (passwords, second-factor or recovery codes) lock the
 // account for fifteen minutes; unknown emails take as long as known ones and get the same answer.
-import type { Db } from '../../db/db.js';
+import { inTransaction, type Db } from '../../db/db.js';
 import { addFailedLogin, claimTotpStep, clearFailedLogins, lockUser } from './lockout.repository.js';
 import { verifyDecoy, verifyPassword } from './secrets.js';
 import { enableTotp, findUserByEmail, findUserById, type UserRow } from './users.repository.js';
@@ -93,7 +93,7 @@ export async function renewRecoveryCodes(db: Db, userId: string, replacing?: str
 export async function enrolSecondFactor(db: Db, viewer: Viewer): Promise<string[] | null> {
   const codes = newRecoveryCodes();
   return db.query.transaction().execute(async (trx) => {
-    const inTrx = { ...db, query: trx };
+    const inTrx = inTransaction(db, trx);
     if (!(await enableTotp(inTrx, viewer.id))) return null;
     await markSecondFactorDone(inTrx, viewer.sessionId);
     await storeRecoveryCodes(trx, viewer.id, codes.map(hashRecoveryCode));

@@ -2,7 +2,7 @@
 // with a reason, request changes (a new draft link), or merge into a live duplicate. Each decision and what it
 // writes commit in one transaction; mail goes out after, in the submitter's language.
 import { Value } from 'typebox/value';
-import type { Db } from '../../db/db.js';
+import { inTransaction, type Db } from '../../db/db.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { isUuid } from '../../http/common-schema.js';
 import { translator } from '../../i18n/i18n.js';
@@ -54,11 +54,6 @@ async function recipientOf(db: Db, submission: SubmissionRow): Promise<string | 
   if (submission.submitter_email) return submission.submitter_email;
   if (!submission.submitter_user_id) return null;
   return (await findUserById(db, submission.submitter_user_id))?.email ?? null;
-}
-
-/** A view of the database on a transaction, for repositories of other features that take `Db`. */
-function inTransaction(db: Db, trx: Executor): Db {
-  return { engine: db.engine, query: trx, withSession: db.withSession, close: db.close };
 }
 
 async function decide(

@@ -2,7 +2,7 @@
 // confirmation by mail (anonymous submitters) or straight to the queue (signed-in editors, or a listing sent back
 // for changes), then confirmed into the moderation queue with its country and likely duplicates.
 import type { Kysely } from 'kysely';
-import type { Db } from '../../db/db.js';
+import { inTransaction, type Db } from '../../db/db.js';
 import type { Database, Locale, SubmissionStatus } from '../../db/schema.js';
 import type { AppContext } from '../../http/app-context.js';
 import { translator } from '../../i18n/i18n.js';
@@ -95,7 +95,7 @@ export class EmailLimitReached extends Error {
  *  (routes ask `underEmailLimit` first; this keeps posts sent at once from passing it together). */
 async function holdEmailLimit(db: Db, trx: Kysely<Database>, email: string): Promise<void> {
   await lockSubmitterEmail(trx, email);
-  if (!(await underEmailLimit({ ...db, query: trx }, email))) throw new EmailLimitReached();
+  if (!(await underEmailLimit(inTransaction(db, trx), email))) throw new EmailLimitReached();
 }
 
 /** A whole new listing sent from the fresh form: the draft row, its confirmation link and the mail, at once. */
@@ -182,33 +182,27 @@ async function sendConfirmation(
   draftToken: string | null,
 ): Promise<void> {
   const token = newToken();
-  await insertToken(
-    { ...ctx.db, query: trx },
-    {
-      tokenHash: hashToken(token),
-      purpose: 'confirm_submission',
-      userId: null,
-      email,
-      payload: { submissionId: row.id },
-      expiresAt: new Date(Date.now() + CONFIRM_LINK_HOURS * 3_600_000),
-    },
-  );
+  await insertToken(inTransaction(ctx.db, trx), {
+    tokenHash: hashToken(token),
+    purpose: 'confirm_submission',
+    userId: null,
+    email,
+    payload: { submissionId: row.id },
+    expiresAt: new Date(Date.now() + CONFIRM_LINK_HOURS * 3_600_000),
+  });
   const t = translator(row.locale);
   const draft = draftToken ? `${origin}/${row.locale}/submit/draft/${draftToken}` : '';
-  await ctx.mailer.send(
-    { ...ctx.db, query: trx },
-    {
-      to: email,
-      subject: t('submissions.mail.confirm.subject', { organization: listing.organization.name }),
-      text: t('submissions.mail.confirm.body', {
-        organization: listing.organization.name,
-        link: `${origin}/${row.locale}/submit/confirm/${token}`,
-        hours: CONFIRM_LINK_HOURS,
-        draft: draft || '-',
-      }),
-      kind: 'confirm_submission',
-    },
-  );
+  await ctx.mailer.send(inTransaction(ctx.db, trx), {
+    to: email,
+    subject: t('submissions.mail.confirm.subject', { organization: listing.organization.name }),
+    text: t('submissions.mail.confirm.body', {
+      organization: listing.organization.name,
+      link: `${origin}/${row.locale}/submit/confirm/${token}`,
+      hours: CONFIRM_LINK_HOURS,
+      draft: draft || '-',
+    }),
+    kind: 'confirm_submission',
+  });
 }
 
 /** Whether a confirmation link can still be used (showing its page does not use it). */
@@ -286,7 +280,7 @@ export async function saveEditorDraft(
   // at once makes one edit (the later post saves into it) and never a second.
   return db.query.transaction().execute(async (trx) => {
     await lockOrganizationForEdit(trx, input.organizationId);
-    const inTrx = { ...db, query: trx };
+    const inTrx = inTransaction(db, trx);
     const open = await findOpenEdit(inTrx, input.organizationId, input.viewer.id);
     if (open) return (await saveDraft(inTrx, open, form)) ? open : undefined;
     return insertSubmission(trx, {
@@ -317,7 +311,7 @@ export async function submitEditorEdit(
     // As for a save: an edit opened meanwhile (by the same form sent at once, with its key or without) is not
     // doubled, and the key is not claimed for nothing (the route then finds the first post's claim, or answers 409).
     await lockOrganizationForEdit(trx, input.organizationId);
-    if (await findOpenEdit({ ...ctx.db, query: trx }, input.organizationId, input.viewer.id)) return false;
+    if (await findOpenEdit(inTransaction(ctx.db, trx), input.organizationId, input.viewer.id)) return false;
     await claim?.(trx, '');
     await insertSubmission(trx, {
       draftTokenHash: hashToken(newToken()),
