@@ -38,7 +38,6 @@ import {
   submitDraft,
   submitEditorEdit,
   submitNewListing,
-  underEmailLimit,
   EmailLimitReached,
 } from './submissions.service.js';
 import {
@@ -84,40 +83,34 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
   }
 
   /** Runs a post that claims its form's client key, and sends the browser where it led; a key claimed before
-   *  (the same form sent again) leads where the first post did, without writing anything. */
-  async function once(reply: FastifyReply, key: ClientKey | undefined, run: () => Promise<string | null>) {
+   *  (the same form sent again) leads where the first post did, without writing anything. A post that would mail
+   *  its address past the day's limit answers `overLimit` (rolled back), unless the same form got there first. */
+  async function once(
+    reply: FastifyReply,
+    key: ClientKey | undefined,
+    run: () => Promise<string | null>,
+    overLimit?: () => Promise<FastifyReply>,
+  ) {
     try {
       const target = await run();
       if (target !== null) return reply.redirect(target, 303);
     } catch (error) {
       if (error instanceof ClientKeyUsed) return reply.redirect(error.target, 303);
+      if (error instanceof EmailLimitReached && overLimit) return replayOr(reply, key, overLimit);
       throw error;
     }
     return replayOrConflict(reply, key);
   }
 
-  /** Nothing moved: a concurrent post with the same key may have got there first; else someone else did (409). */
-  async function replayOrConflict(reply: FastifyReply, key: ClientKey | undefined) {
+  /** Where the first post of the same form led, when a concurrent one got there first; else `otherwise`. */
+  async function replayOr(reply: FastifyReply, key: ClientKey | undefined, otherwise: () => Promise<FastifyReply>) {
     const prior = await priorOutcome(db, key);
-    if (prior) return reply.redirect(prior, 303);
-    throw new AppError('CONFLICT');
+    return prior ? reply.redirect(prior, 303) : otherwise();
   }
 
-  /** Runs `sending`; when posts from one address sent at once would pass its day's limit, the ones past it (rolled
-   *  back) answer with `refuse` instead — unless the same form got there first: then where it led. */
-  async function withinEmailLimit(
-    reply: FastifyReply,
-    key: ClientKey | undefined,
-    sending: () => Promise<FastifyReply>,
-    refuse: () => Promise<FastifyReply>,
-  ): Promise<FastifyReply> {
-    try {
-      return await sending();
-    } catch (error) {
-      if (!(error instanceof EmailLimitReached)) throw error;
-      const prior = await priorOutcome(db, key);
-      return prior ? reply.redirect(prior, 303) : refuse();
-    }
+  /** Nothing moved: a concurrent post with the same key may have got there first; else someone else did (409). */
+  function replayOrConflict(reply: FastifyReply, key: ClientKey | undefined) {
+    return replayOr(reply, key, () => Promise.reject(new AppError('CONFLICT')));
   }
 
   /** A filled honeypot: refused with a generic error, nothing written. */
@@ -169,23 +162,20 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         if (action.kind === 'submit') {
           const result = await check(form, shape);
           if (!result.ok) return again(result.errors, 400);
-          const overLimit = () => again({ submitter_email: 'emailLimit' }, 429);
-          if (!(await underEmailLimit(db, result.email))) return overLimit();
-          return withinEmailLimit(
+          return once(
             reply,
             key,
-            () =>
-              once(reply, key, async () => {
-                const token = await submitNewListing(ctx, {
-                  locale,
-                  listing: result.listing,
-                  email: result.email,
-                  origin: publicOrigin(request),
-                  claim,
-                });
-                return draftUrl(token);
-              }),
-            overLimit,
+            async () => {
+              const token = await submitNewListing(ctx, {
+                locale,
+                listing: result.listing,
+                email: result.email,
+                origin: publicOrigin(request),
+                claim,
+              });
+              return draftUrl(token);
+            },
+            () => again({ submitter_email: 'emailLimit' }, 429),
           );
         }
         const problems = visibleErrors({ ...shape, ...draftProblems(form) }, form);
@@ -264,33 +254,29 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         const result = await check(form, shape, isListing(row.listing) ? row.listing : undefined);
         if (!result.ok)
           return sendDraft(request, reply, locale, token, { form, errors: result.errors, saved: true }, 400);
-        const needsMail = row.status === 'draft' && row.submitter_user_id === null;
-        const overLimit = () =>
-          sendDraft(
-            request,
-            reply,
-            locale,
-            token,
-            { form, errors: { submitter_email: 'emailLimit' }, saved: true },
-            429,
-          );
-        if (needsMail && !(await underEmailLimit(db, result.email))) return overLimit();
         const draftUrl = `/${locale}/submit/draft/${encodeURIComponent(token)}`;
-        return withinEmailLimit(
+        return once(
           reply,
           key,
+          async () => {
+            const moved = await submitDraft(ctx, row, {
+              listing: result.listing,
+              email: result.email,
+              origin: publicOrigin(request),
+              draftToken: token,
+              claim: claimFor(key, 'submission', () => draftUrl),
+            });
+            return moved ? draftUrl : null;
+          },
           () =>
-            once(reply, key, async () => {
-              const moved = await submitDraft(ctx, row, {
-                listing: result.listing,
-                email: result.email,
-                origin: publicOrigin(request),
-                draftToken: token,
-                claim: claimFor(key, 'submission', () => draftUrl),
-              });
-              return moved ? draftUrl : null;
-            }),
-          overLimit,
+            sendDraft(
+              request,
+              reply,
+              locale,
+              token,
+              { form, errors: { submitter_email: 'emailLimit' }, saved: true },
+              429,
+            ),
         );
       },
     );

@@ -81,7 +81,7 @@ export function saveDraft(db: Db, row: SubmissionRow, form: ListingForm): Promis
 }
 
 /** Whether this address may send another submission today. */
-export async function underEmailLimit(db: Db, email: string): Promise<boolean> {
+async function underEmailLimit(db: Db, email: string): Promise<boolean> {
   const since = new Date(Date.now() - 24 * 3_600_000);
   return (await countSubmissionsFrom(db, email, since)) < MAX_SUBMISSIONS_PER_EMAIL_PER_DAY;
 }
@@ -91,8 +91,8 @@ export class EmailLimitReached extends Error {
   override name = 'EmailLimitReached';
 }
 
-/** In the transaction that mails `email`: waits for other posts from the address, then counts what it sent
- *  (routes ask `underEmailLimit` first; this keeps posts sent at once from passing it together). */
+/** In the transaction that mails `email`: waits for other posts from the address, then counts what it sent (so
+ *  that posts sent at once cannot pass the limit together). */
 async function holdEmailLimit(db: Db, trx: Kysely<Database>, email: string): Promise<void> {
   await lockSubmitterEmail(trx, email);
   if (!(await underEmailLimit(inTransaction(db, trx), email))) throw new EmailLimitReached();
