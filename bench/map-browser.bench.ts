@@ -72,9 +72,22 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     let bytes = 0;
-    page.on('requestfinished', async (request) => {
-      bytes += (await request.sizes()).responseBodySize;
+    // Sizes arrive after the request finished: every count is awaited before the total is read.
+    const counting: Promise<void>[] = [];
+    page.on('requestfinished', (request) => {
+      counting.push(
+        request.sizes().then(
+          (sizes) => {
+            bytes += sizes.responseBodySize;
+          },
+          () => undefined,
+        ),
+      );
     });
+    const bytesSoFar = async () => {
+      await Promise.all(counting);
+      return bytes;
+    };
     let offerBytes = 0;
     /** Opens the map page, presses "show the map" if it is offered, and waits for the first clusters. */
     const firstClusters = async () => {
@@ -87,7 +100,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       ]);
       if (!shown) {
         await page.waitForLoadState('networkidle');
-        offerBytes = bytes;
+        offerBytes = await bytesSoFar();
         await offer.click();
       }
       await page.waitForSelector('#map[data-state="ready"]', { timeout: 120_000 });
@@ -95,9 +108,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     };
     const cold = await firstClusters();
     const coldMs = cold.ms;
-    await page.waitForTimeout(500); // the last requestfinished handlers
+    await page.waitForTimeout(500); // the last requests
     const firstViewBytes = offerBytes;
-    const mapShownBytes = bytes;
+    const mapShownBytes = await bytesSoFar();
     const warm = await firstClusters();
     const warmMs = warm.ms;
     console.error('first clusters', { cold, warm, firstViewBytes, mapShownBytes });
