@@ -1,5 +1,6 @@
-// Schemas of the country pack API (/api/v1/packs). The pack itself is sent as prebuilt JSON text; its shape is
-// CountryPack in packs.service.ts and is described here for the API documentation.
+// Schemas of the country pack API (/api/v1/packs). The pack itself is sent as prebuilt JSON text: its shape, declared
+// here once for the API documentation and for the builder's types (packs.service.ts), is the pack wire format that
+// the browser reads (src/client/offline/packs.ts, held to it by packs.wire.test.ts).
 import { Type } from 'typebox';
 import { LocaleParam } from '../../http/common-schema.js';
 import { ErrorResponse } from '../../http/pagination.js';
@@ -22,7 +23,7 @@ const PackItem = Type.Object({
   hash: Type.String({ description: 'sha256 (hex) of the canonical pack content.' }),
 });
 
-const PackLocation = Type.Object({
+export const PackLocationSchema = Type.Object({
   name: Type.Optional(Type.String()),
   address: Type.Optional(Type.String()),
   city: Type.Optional(Type.String()),
@@ -31,7 +32,7 @@ const PackLocation = Type.Object({
   lon: Type.Union([Type.Number(), Type.Null()]),
 });
 
-const PackService = Type.Object({
+export const PackServiceSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   organization: Type.String(),
@@ -39,7 +40,7 @@ const PackService = Type.Object({
   categories: Type.Array(Type.String()),
   populations: Type.Array(Type.String()),
   languages: Type.Array(Type.String()),
-  locations: Type.Array(PackLocation),
+  locations: Type.Array(PackLocationSchema),
   phones: Type.Array(Type.String()),
   email: Type.Optional(Type.String()),
   url: Type.Optional(Type.String()),
@@ -59,7 +60,7 @@ export const CountryPackSchema = Type.Object({
   since: Type.Optional(Type.String()),
   count: Type.Integer({ description: 'Services in the full pack at this version.' }),
   categories: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
-  services: Type.Array(PackService),
+  services: Type.Array(PackServiceSchema),
   removed: Type.Optional(Type.Array(Type.String())),
 });
 

@@ -4,6 +4,7 @@
 // proportional to the pack's own size, never to the query's), cached per (database, country, locale, version).
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import type { Static } from 'typebox';
 import type { Db } from '../../db/db.js';
 import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { AppError } from '../../http/errors.js';
@@ -21,47 +22,11 @@ import {
   type PackServiceRow,
   type PackStamp,
 } from './packs.repository.js';
+import type { CountryPackSchema, PackLocationSchema, PackServiceSchema } from './packs.schema.js';
 
-export interface PackLocation {
-  name?: string;
-  address?: string;
-  city?: string;
-  region?: string;
-  lat: number | null;
-  lon: number | null;
-}
-
-export interface PackService {
-  id: string;
-  name: string;
-  organization: string;
-  description: string;
-  categories: string[];
-  populations: string[];
-  languages: string[];
-  locations: PackLocation[];
-  phones: string[];
-  email?: string;
-  url?: string;
-  hours?: string;
-  fees?: string;
-  verified_at?: string;
-}
-
-export interface CountryPack {
-  format: 1;
-  country: string;
-  locale: Locale;
-  version: string;
-  hash: string;
-  generated_at: string;
-  kind: 'full' | 'delta';
-  since?: string;
-  count: number;
-  categories: { code: string; name: string }[];
-  services: PackService[];
-  removed?: string[];
-}
+export type PackLocation = Static<typeof PackLocationSchema>;
+export type PackService = Static<typeof PackServiceSchema>;
+export type CountryPack = Static<typeof CountryPackSchema>;
 
 export interface BuiltPack {
   body: string;
