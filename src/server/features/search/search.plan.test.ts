@@ -54,11 +54,17 @@ describe('text search plan', () => {
     // 10 %: 300 candidates should be among the 3,000 most recent; the slice holds twice that, 6 % of the services.
     expect(textPlan(0.1, stats)).toEqual({ kind: 'recent-slice', since: bounds[94] });
     expect(textPlan(0.05, stats)).toEqual({ kind: 'recent-slice', since: bounds[88] });
+    expect(textPlan(0.03, stats)).toEqual({ kind: 'recent-slice', since: bounds[80] });
+    expect(textPlan(0.02, stats)).toEqual({ kind: 'text-index' });
     // Filters with words keep the planner's choice; so does a directory whose slice would be most of it, or one
     // without statistics of its dates.
     expect(textPlan(0.1, stats, true)).toEqual({ kind: 'default' });
     expect(textPlan(0.1, { ...stats, rows: 10_000 })).toEqual({ kind: 'recent-walk' });
     expect(textPlan(0.1, { ...stats, recency: null })).toEqual({ kind: 'recent-walk' });
+    // ... unless the walk would need more rows than it may read (300 / 2.5 % = 12,000): then every match is read.
+    expect(textPlan(0.03, { ...stats, rows: 20_000 })).toEqual({ kind: 'recent-walk' });
+    expect(textPlan(0.025, { ...stats, rows: 20_000 })).toEqual({ kind: 'text-index' });
+    expect(textPlan(0.025, { ...stats, recency: null })).toEqual({ kind: 'text-index' });
     // Never-verified services are not in the slice (they come last): the same slice is a larger part of the rest.
     expect(textPlan(0.1, { ...stats, unverified: 0.4 })).toEqual({ kind: 'recent-slice', since: bounds[90] });
   });
