@@ -4,7 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, cookiesFrom, csrfFor, formPoster, grant, TEST_PASSWORD } from '../../../../tests/support/auth.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
-import { hashRecoveryCode } from './recovery-codes.js';
+import { hashRecoveryCodes, legacyRecoveryCodeHash } from './recovery-codes.js';
 import { renewRecoveryCodes } from './sign-in.service.js';
 import { findUserByEmail } from './users.repository.js';
 
@@ -38,11 +38,13 @@ describe('recovery codes', () => {
       cookie,
       '/es/account/totp',
     );
+  /** A new set of codes for the user (none was on the page: never refused). */
+  const newCodes = async (userId: string) => (await renewRecoveryCodes(t.db, userId))!;
   /** A user with the second factor on and ten codes. */
   async function userWithCodes(email: string) {
     const secret = new Secret({ size: 20 }).base32;
     const user = await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], { email, totpSecret: secret });
-    return { user, secret, codes: await renewRecoveryCodes(t.db, user.id) };
+    return { user, secret, codes: await newCodes(user.id) };
   }
 
   it('lets a code stand in for the app once, typed in any case with spaces', async () => {
@@ -50,7 +52,7 @@ describe('recovery codes', () => {
       email: 'rita@example.org',
       totpSecret: new Secret({ size: 20 }).base32,
     });
-    const codes = await renewRecoveryCodes(t.db, user.id);
+    const codes = await newCodes(user.id);
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     // Only hashes are kept.
@@ -59,7 +61,8 @@ describe('recovery codes', () => {
       .selectAll()
       .where('user_id', '=', user.id)
       .execute();
-    expect(stored.map((row) => row.code_hash).sort()).toEqual(codes.map(hashRecoveryCode).sort());
+    expect(stored.map((row) => row.code_hash).sort()).toEqual((await hashRecoveryCodes(user.id, codes)).sort());
+    expect(stored.every((row) => /^argon2id:[0-9a-f]{64}$/.test(row.code_hash))).toBe(true);
     expect(stored.some((row) => codes.some((code) => row.code_hash.includes(code.replace('-', ''))))).toBe(false);
 
     const cookie = await halfSignedIn('rita@example.org');
@@ -76,12 +79,34 @@ describe('recovery codes', () => {
     expect(again.body).toContain('Este código de recuperación no es correcto o ya se usó.');
   });
 
+  it('keeps each code as argon2id salted with its user, and still takes a code kept the old way, once', async () => {
+    const [a, b] = await Promise.all([
+      buildUser(t.db, [], { email: 'ana.salt@example.org' }),
+      buildUser(t.db, [], { email: 'bea.salt@example.org' }),
+    ]);
+    const [forA, forB] = await Promise.all([
+      hashRecoveryCodes(a.id, ['abcde-fghjk']),
+      hashRecoveryCodes(b.id, ['abcde-fghjk']),
+    ]);
+    expect(forA[0]).not.toBe(forB[0]);
+    expect(await hashRecoveryCodes(a.id, ['abcdefghjk'])).toEqual(forA);
+
+    // A set made before codes were salted (an unsalted SHA-256): good once, like any other.
+    const { user } = await userWithCodes('lena@example.org');
+    await t.db.query
+      .insertInto('totp_recovery_codes')
+      .values({ user_id: user.id, code_hash: legacyRecoveryCodeHash('mnpqr-stuvw') })
+      .execute();
+    expect((await recover(await halfSignedIn('lena@example.org'), 'MNPQR-STUVW')).statusCode).toBe(303);
+    expect((await recover(await halfSignedIn('lena@example.org'), 'mnpqr-stuvw')).statusCode).toBe(401);
+  });
+
   it('renews the codes from the account page; the old ones stop working', async () => {
     const user = await buildUser(t.db, [grant('moderator', { countryCode: 'MX' })], {
       email: 'sol@example.org',
       totpSecret: new Secret({ size: 20 }).base32,
     });
-    const old = await renewRecoveryCodes(t.db, user.id);
+    const old = await newCodes(user.id);
     const cookie = await halfSignedIn('sol@example.org');
     expect((await recover(cookie, old[0]!)).statusCode).toBe(303);
     const renewed = await renew(cookie, TEST_PASSWORD);
@@ -99,7 +124,7 @@ describe('recovery codes', () => {
       email: 'tere@example.org',
       totpSecret: new Secret({ size: 20 }).base32,
     });
-    const codes = await renewRecoveryCodes(t.db, user.id);
+    const codes = await newCodes(user.id);
     const pending = await halfSignedIn('tere@example.org');
     const early = await post('/es/account/totp/recovery-codes', { current: TEST_PASSWORD }, pending, '/es/login/totp');
     expect(early.statusCode).toBe(303);

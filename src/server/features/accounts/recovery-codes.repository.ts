@@ -50,13 +50,16 @@ export async function storeRecoveryCodes(
   return true;
 }
 
-/** Marks an unused code as used; false when there is no such unused code (a wrong or spent one). */
-export async function spendRecoveryCode(db: Db, userId: string, hash: string): Promise<boolean> {
+/**
+ * Marks an unused code as used, found by any of its stored forms (`hashes`); false when there is no such unused code
+ * (a wrong or spent one).
+ */
+export async function spendRecoveryCode(db: Db, userId: string, hashes: string[]): Promise<boolean> {
   const row = await db.query
     .updateTable('totp_recovery_codes')
     .set({ used_at: new Date() })
     .where('user_id', '=', userId)
-    .where('code_hash', '=', hash)
+    .where('code_hash', 'in', hashes)
     .where('used_at', 'is', null)
     .returning('user_id')
     .executeTakeFirst();

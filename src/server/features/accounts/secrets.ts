@@ -1,7 +1,7 @@
 // Secrets that leave the server only once: session cookies and single-use links carry a random token; the
 // database keeps its SHA-256, so a leaked table cannot be replayed. Passwords are hashed with argon2id.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { hash, hashRaw, verify } from '@node-rs/argon2';
 
 /** 256 random bits, URL-safe. */
 export function newToken(): string {
@@ -24,6 +24,14 @@ export function sameSecret(a: string, b: string): boolean {
 // `Algorithm` is a const enum in the binding's types, unusable under isolatedModules: 2 is Argon2id.
 const ARGON2_ID = 2;
 const ARGON2_OPTIONS = { algorithm: ARGON2_ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/**
+ * argon2id of a short secret with a salt the caller gives (the same each time for the same owner), for secrets
+ * looked up by their hash rather than verified one stored hash at a time; hex.
+ */
+export async function hashShortSecret(secret: string, salt: Uint8Array): Promise<string> {
+  return (await hashRaw(secret, { ...ARGON2_OPTIONS, salt, outputLen: 32 })).toString('hex');
+}
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;

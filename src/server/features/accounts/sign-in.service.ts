@@ -5,7 +5,13 @@ import { addFailedLogin, claimTotpStep, clearFailedLogins, lockUser } from './lo
 import { verifyDecoy, verifyPassword } from './secrets.js';
 import { enableTotp, findUserByEmail, findUserById, type UserRow } from './users.repository.js';
 import { totpStep } from './totp.js';
-import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes.js';
+import {
+  hashRecoveryCode,
+  hashRecoveryCodes,
+  legacyRecoveryCodeHash,
+  newRecoveryCodes,
+  normalizeRecoveryCode,
+} from './recovery-codes.js';
 import { replaceRecoveryCodes, spendRecoveryCode, storeRecoveryCodes } from './recovery-codes.repository.js';
 import { markSecondFactorDone } from './sessions.repository.js';
 import type { Viewer } from './policy.js';
@@ -67,7 +73,8 @@ export async function checkRecoveryCode(db: Db, userId: string, typed: string): 
   const minutes = lockedMinutes(user);
   if (minutes > 0) return { ok: false, reason: 'locked', minutes };
   const code = normalizeRecoveryCode(typed);
-  if (code === null || !(await spendRecoveryCode(db, user.id, hashRecoveryCode(code)))) {
+  const forms = code === null ? [] : [await hashRecoveryCode(user.id, code), legacyRecoveryCodeHash(code)];
+  if (!forms.length || !(await spendRecoveryCode(db, user.id, forms))) {
     return recordFailure(db, user.id);
   }
   await clearFailedLogins(db, user.id);
@@ -78,11 +85,9 @@ export async function checkRecoveryCode(db: Db, userId: string, typed: string): 
  * A new set of recovery codes for the user (the old ones stop working), as they are to be shown, once. With
  * `replacing` (the set a page showed), null when that set was replaced meanwhile: nothing is made.
  */
-export async function renewRecoveryCodes(db: Db, userId: string): Promise<string[]>;
-export async function renewRecoveryCodes(db: Db, userId: string, replacing: string): Promise<string[] | null>;
 export async function renewRecoveryCodes(db: Db, userId: string, replacing?: string): Promise<string[] | null> {
   const codes = newRecoveryCodes();
-  return (await replaceRecoveryCodes(db, userId, codes.map(hashRecoveryCode), replacing)) ? codes : null;
+  return (await replaceRecoveryCodes(db, userId, await hashRecoveryCodes(userId, codes), replacing)) ? codes : null;
 }
 
 /**
@@ -92,11 +97,13 @@ export async function renewRecoveryCodes(db: Db, userId: string, replacing?: str
  */
 export async function enrolSecondFactor(db: Db, viewer: Viewer): Promise<string[] | null> {
   const codes = newRecoveryCodes();
+  // Hashed before the transaction: it holds the user's row, and hashing ten codes takes tens of milliseconds.
+  const hashes = await hashRecoveryCodes(viewer.id, codes);
   return db.query.transaction().execute(async (trx) => {
     const inTrx = inTransaction(db, trx);
     if (!(await enableTotp(inTrx, viewer.id))) return null;
     await markSecondFactorDone(inTrx, viewer.sessionId);
-    await storeRecoveryCodes(trx, viewer.id, codes.map(hashRecoveryCode));
+    await storeRecoveryCodes(trx, viewer.id, hashes);
     return codes;
   });
 }
