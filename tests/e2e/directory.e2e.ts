@@ -84,6 +84,32 @@ describe('directory in a browser', () => {
     }, 60_000);
   }
 
+  it('shows controls that need JavaScript only where they work', async () => {
+    // Without JavaScript: sharing and saving for offline are not offered (the note says why).
+    const detail = await open('/es/services', 'es-list-nojs');
+    await detail.locator('article.card h2 a').first().click();
+    await detail.waitForURL(/\/services\/[0-9a-f-]{36}$/);
+    for (const control of ['[data-share-copy]', '[data-share-native]']) {
+      expect(await detail.locator(control).count(), control).toBe(1);
+      expect(await detail.locator(control).isVisible(), control).toBe(false);
+    }
+    const country = await open('/es/countries/mx', 'es-country-nojs');
+    for (const control of ['[data-pack-save]', '[data-pack-remove]']) {
+      expect(await country.locator(control).isVisible(), control).toBe(false);
+    }
+    // With JavaScript, in a browser without a share sheet (headless Chromium has none): copying is offered, the
+    // share sheet is not; nothing saved yet, so nothing to remove.
+    const page = await axeContext.newPage();
+    await page.goto(detail.url());
+    await page.locator('[data-share-copy]').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => 'share' in navigator)).toBe(false);
+    expect(await page.locator('[data-share-native]').isVisible()).toBe(false);
+    await page.goto(`${server.url}/es/countries/mx`);
+    await page.locator('[data-pack-save]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-pack-remove]').isVisible()).toBe(false);
+    await page.close();
+  }, 60_000);
+
   it('the diaspora page filters by origin and residence', async () => {
     const page = await open('/en/diaspora', 'en-diaspora');
     await expectAccessible(page.url());
