@@ -1,7 +1,7 @@
 // Turns anything thrown in a request into the catalogue's shape: JSON for the API, a page for the site.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERRORS, type ErrorBody, type ErrorCode } from './errors.js';
-import { isLocale, negotiateLocale, translator, type Locale } from '../i18n/i18n.js';
+import { isLocale, negotiateLocale, translator, type Locale, type Translate } from '../i18n/i18n.js';
 import { renderErrorPage } from '../ui/error-page.view.js';
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -16,7 +16,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   const locale = requestLocale(request);
   const t = translator(locale);
-  const message = t(`errors.${error.code}`, error.details);
+  const message =
+    error.code === 'VALIDATION_FAILED' ? validationMessage(t, error.details) : t(`errors.${error.code}`, error.details);
   if (wantsHtml(request)) {
     return reply
       .status(error.status)
@@ -37,7 +38,11 @@ function toAppError(error: FastifyError | AppError): AppError {
     const first = error.validation[0];
     const where = error.validationContext ?? 'request';
     const field = first?.instancePath?.replace(/^\//, '') || first?.params?.missingProperty || where;
-    return new AppError('VALIDATION_FAILED', { field: String(field), reason: first?.message ?? 'invalid' });
+    return new AppError('VALIDATION_FAILED', {
+      field: String(field),
+      reason: first?.message ?? 'invalid',
+      ...(first ? ruleOf(first) : {}),
+    });
   }
   const status = error.statusCode ?? 500;
   const byStatus: Partial<Record<number, ErrorCode>> = {
@@ -49,6 +54,8 @@ function toAppError(error: FastifyError | AppError): AppError {
     429: 'RATE_LIMITED',
   };
   const code = byStatus[status] ?? (status >= 400 && status < 500 ? 'BAD_REQUEST' : 'INTERNAL');
+  // A 429 from elsewhere than the rate limiter (which says how long) does not know the wait: a minute.
+  if (code === 'RATE_LIMITED') return new AppError(code, { minutes: 1 });
   return new AppError(code in ERRORS ? code : 'INTERNAL');
 }
 
@@ -66,4 +73,57 @@ function wantsHtml(request: FastifyRequest): boolean {
     return false;
   }
   return (request.headers.accept ?? '').includes('text/html') || isLocale(request.url.split('/')[1]);
+}
+
+/**
+ * A VALIDATION_FAILED message in the reader's language: the field by its name on the page when it has one, and the
+ * rule it broke (`rule`, with `limit`, `count` or `value`); the English `reason` stays in the API's details for
+ * developers, never in the message.
+ */
+function validationMessage(t: Translate, details: Record<string, unknown>): string {
+  const field = String(details.field ?? '');
+  const labelKey = `validation.fields.${field}`;
+  const label = t(labelKey) === labelKey ? field : t(labelKey);
+  const rule = typeof details.rule === 'string' ? `validation.rules.${details.rule}` : null;
+  const reason = rule ? t(rule, details as Record<string, string | number>) : null;
+  return reason && reason !== rule
+    ? t('validation.withReason', { field: label, reason })
+    : t('errors.VALIDATION_FAILED', { field: label });
+}
+
+/** The rule a schema check broke, as `validationMessage` names it. */
+function ruleOf(error: { keyword: string; params?: Record<string, unknown> }): Record<string, string | number> {
+  const limit = error.params?.limit;
+  const withLimit = (rule: string): Record<string, string | number> =>
+    typeof limit === 'number' ? { rule, limit } : {};
+  switch (error.keyword) {
+    case 'maxLength':
+    case 'maxItems':
+      return withLimit('too_long');
+    case 'minLength':
+    case 'minItems':
+      return withLimit('too_short');
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return withLimit('too_large');
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return withLimit('too_small');
+    case 'type':
+      return {
+        rule: error.params?.type === 'integer' ? 'integer' : error.params?.type === 'number' ? 'number' : 'format',
+      };
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+    case 'oneOf':
+      return { rule: 'choice' };
+    case 'required':
+      return { rule: 'required' };
+    case 'format':
+    case 'pattern':
+      return { rule: 'format' };
+    default:
+      return {};
+  }
 }

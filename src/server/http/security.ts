@@ -34,8 +34,8 @@ export async function registerSecurity(app: FastifyInstance, db: Db, options: Se
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => {
-      const error = new AppError('RATE_LIMITED', { seconds: Math.ceil(context.ttl / 1000) });
-      return error;
+      const seconds = Math.ceil(context.ttl / 1000);
+      return new AppError('RATE_LIMITED', { seconds, minutes: Math.max(1, Math.ceil(seconds / 60)) });
     },
   });
 

@@ -79,7 +79,8 @@ export async function applyListingWith(trx: Executor, input: ApplyListingInput):
   const codes = [...new Set(listing.services.flatMap((s) => s.categories))];
   const termIds = await taxonomyIdsByCode(trx, codes);
   const unknown = codes.filter((code) => !termIds.has(code));
-  if (unknown.length) throw new AppError('VALIDATION_FAILED', { field: 'categories', value: unknown.join(', ') });
+  if (unknown.length)
+    throw new AppError('VALIDATION_FAILED', { field: 'categories', value: unknown.join(', '), rule: 'unknown_value' });
 
   let organizationId = input.organizationId;
   if (organizationId) await updateOrganization(trx, organizationId, listing.organization, actor.label);
@@ -106,7 +107,7 @@ export async function applyListingWith(trx: Executor, input: ApplyListingInput):
   for (const [index, service] of listing.services.entries()) {
     const linked = service.location_keys.map((key) => {
       const id = locationIds.get(key);
-      if (!id) throw new AppError('VALIDATION_FAILED', { field: 'location_keys', value: key });
+      if (!id) throw new AppError('VALIDATION_FAILED', { field: 'location_keys', value: key, rule: 'unknown_value' });
       return id;
     });
     const existing = isNewKey(service.key) ? null : service.key;

@@ -10,16 +10,19 @@ const NUMBER = /^-?\d{1,3}(\.\d{1,12})?$/;
 export function parseBbox(raw: string): Bbox {
   const parts = raw.split(',');
   if (parts.length !== 4 || !parts.every((p) => NUMBER.test(p.trim()))) {
-    throw invalid('expected four numbers: west,south,east,north');
+    throw invalid('expected four numbers: west,south,east,north', { rule: 'numbers', count: 4 });
   }
   const [west, south, east, north] = parts.map(Number) as Bbox;
-  if ([west, east].some((lon) => lon < -180 || lon > 180)) throw invalid('longitude must be between -180 and 180');
-  if ([south, north].some((lat) => lat < -90 || lat > 90)) throw invalid('latitude must be between -90 and 90');
-  if (south >= north) throw invalid('south must be less than north');
-  if (west === east) throw invalid('west and east must differ');
+  if ([west, east].some((lon) => lon < -180 || lon > 180))
+    throw invalid('longitude must be between -180 and 180', { rule: 'longitude' });
+  if ([south, north].some((lat) => lat < -90 || lat > 90))
+    throw invalid('latitude must be between -90 and 90', { rule: 'latitude' });
+  if (south >= north) throw invalid('south must be less than north', { rule: 'south_north' });
+  if (west === east) throw invalid('west and east must differ', { rule: 'west_east' });
   return [west, south, east, north];
 }
 
-function invalid(reason: string): AppError {
-  return new AppError('VALIDATION_FAILED', { field: 'bbox', reason });
+/** `reason` for developers (the API's details), `rule` for the message (see http/error-handler.ts). */
+function invalid(reason: string, rule: Record<string, string | number>): AppError {
+  return new AppError('VALIDATION_FAILED', { field: 'bbox', reason, ...rule });
 }

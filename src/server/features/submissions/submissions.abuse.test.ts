@@ -116,7 +116,11 @@ describe('the submission form under abuse', () => {
         { remoteAddress: '10.9.9.9' },
       );
       statuses.push(response.statusCode);
-      if (i === 30) expect(response.body).toContain('RATE_LIMITED');
+      if (i === 30) {
+        expect(response.body).toContain('RATE_LIMITED');
+        // The wait the limiter says (the hour's window), not "a minute".
+        expect(response.body).toMatch(/Espere (59|60) minutos y vuelva a intentar/);
+      }
     }
     expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true);
     expect(statuses[30]).toBe(429);
