@@ -107,6 +107,11 @@ describe('map in a browser', () => {
     expect(await placeOf(page, '#map')).toEqual(before);
     expect(await placeOf(page, '#map-list')).toEqual(listBefore);
     expect(Number(await map.getAttribute('data-clusters'))).toBeGreaterThan(0);
+    // MapLibre's controls speak the page's language.
+    expect(await map.getByRole('button', { name: 'Acercar' }).count()).toBe(1);
+    expect(await map.getByRole('button', { name: 'Alejar' }).count()).toBe(1);
+    expect(await map.locator('canvas').getAttribute('aria-label')).toBe('Mapa');
+    expect(await map.getByRole('button', { name: /zoom/i }).count()).toBe(0);
     await map.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/es-map.png` });
 

@@ -191,9 +191,19 @@ function addDetailWhenZoomed(map: MapLibreMap, basemap50: string): void {
   add();
 }
 
+/** The page's labels for MapLibre's controls (`data-controls`, JSON), or none (MapLibre's English). */
+function controlLabels(json: string | undefined): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(json ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Draws the map into the container (its children, the loader's offer, are replaced). */
 export function start(container: HTMLElement): void {
-  const { styleUrl, basemap110 = '', basemap50 = '', bounds = '', servicePath = '/' } = container.dataset;
+  const { styleUrl, basemap110 = '', basemap50 = '', bounds = '', servicePath = '/', controls } = container.dataset;
   setWorkerUrl(new URL(workerUrl, window.location.href).href);
   container.dataset.state = 'loading';
   container.replaceChildren();
@@ -216,6 +226,8 @@ export function start(container: HTMLElement): void {
     ],
     dragRotate: false,
     pitchWithRotate: false,
+    // The controls' labels in the page's language (MapLibre's own are English).
+    locale: controlLabels(controls),
   });
   // "#at=lon,lat" (a service's "see on the map" link, also offline): start there, close enough to see the street.
   const at = /^#at=(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(window.location.hash);

@@ -58,6 +58,12 @@ export function MapPage(props: {
             data-style-url={props.styleUrl}
             data-bounds={REGION_BOUNDS.join(',')}
             data-service-path={`/${locale}/services/`}
+            data-controls={JSON.stringify({
+              'NavigationControl.ZoomIn': t('map.controls.zoomIn'),
+              'NavigationControl.ZoomOut': t('map.controls.zoomOut'),
+              'AttributionControl.ToggleAttribution': t('map.controls.attribution'),
+              'Map.Title': t('map.controls.canvas'),
+            })}
             data-map-script={island.viewScript}
             data-map-files={island.viewFiles.join(' ')}
           >
