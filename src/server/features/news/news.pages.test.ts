@@ -58,6 +58,11 @@ describe('news pages, feeds and sitemap', () => {
     expect(filtered.body).toContain('href="/es/news/feed.rss?country=GY"');
     const search = await t.app.inject('/fr/news?q=DARIEN');
     expect(search.body.match(/<article class="card"/g)).toHaveLength(1);
+    // An English item on a Creole page: its title and summary say so, its date and tags are the page's language.
+    const ht = await t.app.inject('/ht/news');
+    expect(ht.body).not.toMatch(/<article class="card" lang=/);
+    expect(ht.body).toMatch(/<h2 lang="en"><a href="\/ht\/news\//);
+    expect(ht.body).toMatch(/<p class="excerpt" lang="en">/);
     expect((await t.app.inject('/ht/news?topic=nope')).statusCode).toBe(400);
     expect((await t.app.inject('/xx/news')).statusCode).toBe(404);
   });

@@ -107,15 +107,20 @@ function NewsCard(props: { ctx: PageContext; item: NewsItem }) {
   const title = pickText(item.title, locale, item.original_locale);
   const summary = pickText(item.summary, locale, title?.locale ?? item.original_locale);
   return (
-    <article class="card" lang={title?.locale}>
+    <article class="card">
       <p class="meta">
         <NewsDate date={item.date} ctx={ctx} />
         {item.is_demo && <span class="tag demo">{t('services.demoBadge')}</span>}
       </p>
-      <h2>
+      {/* Only the item's own words carry its language; the date and the tags are the page's. */}
+      <h2 lang={title?.locale}>
         <a href={`/${locale}/news/${item.slug}`}>{title?.text}</a>
       </h2>
-      {summary && <p class="excerpt">{summary.text}</p>}
+      {summary && (
+        <p class="excerpt" lang={summary.locale}>
+          {summary.text}
+        </p>
+      )}
     </article>
   );
 }
