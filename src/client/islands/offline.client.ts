@@ -5,7 +5,7 @@
 import { PAGES_CACHE } from '../offline/kit.js';
 import { listPacks, type PackService, type SavedPack } from '../offline/packs.js';
 import { foldTerm, PackSearch, type OfflineFilters, type OfflineHit } from '../offline/search.js';
-import { age, fill, formatDay, readStrings } from '../offline/text.js';
+import { age, countryName, fill, formatDay, languageName, readStrings } from '../offline/text.js';
 
 type Strings = Record<
   | 'packOne'
@@ -78,6 +78,7 @@ class OfflineApp {
     private readonly packs: SavedPack[],
   ) {
     this.locale = root.dataset.locale ?? 'es';
+    // Numbers and sorting only: Intl has no Haitian Creole, and French digits and order carry no French words.
     this.numberLocale = this.locale === 'ht' ? 'fr' : this.locale;
     this.strings = readStrings<Strings>('#offline-strings');
   }
@@ -95,12 +96,9 @@ class OfflineApp {
     return search;
   }
 
+  /** In the page's language (Haitian Creole from the island's own list: Intl has none). */
   private countryName(code: string): string {
-    try {
-      return new Intl.DisplayNames([this.numberLocale], { type: 'region' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
+    return countryName(code, this.locale);
   }
 
   run(): void {
@@ -299,8 +297,7 @@ class OfflineApp {
     add(s.hours, service.hours);
     add(s.fees, service.fees);
     if (service.languages.length > 0) {
-      const names = new Intl.DisplayNames([this.numberLocale], { type: 'language' });
-      add(s.languages, service.languages.map((code) => names.of(code) ?? code).join(', '));
+      add(s.languages, service.languages.map((code) => languageName(code, this.locale)).join(', '));
     }
     article.append(el('p', service.description), facts);
     if (service.verified_at) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLocale, pickText, translator } from './i18n.js';
+import { creoleDateTimeFormat, formatDate, negotiateLocale, pickText, translator } from './i18n.js';
 
 describe('negotiateLocale', () => {
   it('honours q-values and region subtags', () => {
@@ -34,5 +34,51 @@ describe('translator', () => {
   });
   it('shows the key when a message is missing', () => {
     expect(translator('en')('no.such.key')).toBe('no.such.key');
+  });
+});
+
+describe('Haitian Creole dates (ICU has no ht data)', () => {
+  const frenchWords = new Set<string>();
+  for (let month = 0; month < 12; month++) {
+    const date = new Date(Date.UTC(2026, month, 15));
+    for (const style of ['long', 'short'] as const)
+      frenchWords.add(new Intl.DateTimeFormat('fr', { month: style, timeZone: 'UTC' }).format(date));
+  }
+  for (let day = 1; day <= 7; day++) {
+    const date = new Date(Date.UTC(2024, 0, day));
+    for (const style of ['long', 'short'] as const)
+      frenchWords.add(new Intl.DateTimeFormat('fr', { weekday: style, timeZone: 'UTC' }).format(date));
+  }
+  frenchWords.add('à');
+  // Words both languages share ("avril") are not a sign of French.
+  for (let month = 1; month <= 12; month++) frenchWords.delete(translator('ht')(`hubdash.months.m${month}`));
+  const frenchIn = (text: string) => text.split(/\s+/).filter((word) => frenchWords.has(word));
+
+  it('writes dates with Creole month names', () => {
+    expect(formatDate(new Date(Date.UTC(2026, 10, 25)), 'ht')).toBe('25 novanm 2026');
+    expect(formatDate(new Date(Date.UTC(2026, 6, 1)), 'ht')).toBe('1 jiyè 2026');
+    expect(formatDate(new Date(Date.UTC(2026, 10, 25)), 'fr')).toBe('25 novembre 2026');
+    const creole = ['janvye', 'fevriye', 'mas', 'avril', 'me', 'jen', 'jiyè', 'out', 'septanm', 'oktòb', 'novanm'];
+    for (const [month, name] of [...creole, 'desanm'].entries()) {
+      const text = formatDate(new Date(Date.UTC(2026, month, 9)), 'ht');
+      expect(text).toBe(`9 ${name} 2026`);
+      expect(frenchIn(text)).toEqual([]);
+    }
+  });
+
+  it('formats {date, date, …} in messages in Creole', () => {
+    const t = translator('ht');
+    const date = new Date(Date.UTC(2026, 1, 3, 14, 30));
+    expect(t('moderation.date', { date })).toBe('3 fev 2026');
+    expect(t('moderation.dateTime', { date })).toBe('3 fev 2026 14:30');
+    for (let month = 0; month < 12; month++) {
+      const text = t('hubentry.review.date', { date: new Date(Date.UTC(2026, month, 20)) });
+      expect(frenchIn(text), text).toEqual([]);
+    }
+    const full = creoleDateTimeFormat({ dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(date);
+    expect(full).toBe('madi 3 fevriye 2026 a 14:30');
+    expect(frenchIn(full)).toEqual([]);
+    // Numbers keep the French separators, which carry no words.
+    expect(t('services.count', { count: 1234 })).toMatch(/1\u202f234/);
   });
 });

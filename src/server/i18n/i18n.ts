@@ -1,6 +1,6 @@
 // Every word the UI shows comes from a locale file in ./locales (one per supported locale, same keys in all).
 // Messages use ICU MessageFormat (plurals, numbers) through intl-messageformat.
-import { IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { LOCALES, type Locale, type Translated } from '../db/schema.js';
 
@@ -56,6 +56,95 @@ export function loadLocaleMessages(locale: Locale): Map<string, string> {
 const catalogues = new Map<Locale, Map<string, string>>(LOCALES.map((l) => [l, loadLocaleMessages(l)]));
 const compiled = new Map<string, IntlMessageFormat>();
 
+// ICU has no Haitian Creole data: numbers and plurals follow French (same separators, no words), and dates take
+// the French layout (day month year) with the month and weekday names replaced by the Creole ones of the locale
+// files (hubdash.months, hubdash.monthsShort, weekday), so no French word shows on a Creole page.
+const HT_LAYOUT = 'fr';
+let creoleWords: Map<string, string> | undefined;
+
+/** French month and weekday names (long and short) → the Creole name. */
+function creoleWordsOf(): Map<string, string> {
+  if (creoleWords) return creoleWords;
+  const messages = catalogues.get('ht') ?? new Map<string, string>();
+  const words = new Map<string, string>();
+  const add = (french: string, creole: string | undefined) => {
+    if (creole) words.set(french.toLowerCase(), creole.toLowerCase());
+  };
+  for (let month = 1; month <= 12; month++) {
+    const date = new Date(Date.UTC(2021, month - 1, 15));
+    const french = (style: 'long' | 'short') =>
+      new Intl.DateTimeFormat(HT_LAYOUT, { month: style, timeZone: 'UTC' }).format(date);
+    add(french('long'), messages.get(`hubdash.months.m${month}`));
+    add(french('short'), messages.get(`hubdash.monthsShort.m${month}`));
+  }
+  // 2024-01-01 was a Monday (weekday 1 in the locale files).
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const date = new Date(Date.UTC(2024, 0, weekday));
+    for (const style of ['long', 'short'] as const) {
+      const french = new Intl.DateTimeFormat(HT_LAYOUT, { weekday: style, timeZone: 'UTC' }).format(date);
+      add(french, messages.get(`weekday.${weekday}`));
+    }
+  }
+  creoleWords = words;
+  return words;
+}
+
+function creolePart(part: Intl.DateTimeFormatPart): Intl.DateTimeFormatPart {
+  if (part.type === 'month' || part.type === 'weekday') {
+    const creole = creoleWordsOf().get(part.value.toLowerCase());
+    return creole ? { ...part, value: creole } : part;
+  }
+  // "25 novembre 2026 à 14:30": the French "à" between date and time.
+  if (part.type === 'literal') return { ...part, value: part.value.replace(/(^|\s)à(\s|$)/u, '$1a$2') };
+  return part;
+}
+
+/** A DateTimeFormat that writes Haitian Creole (French layout, Creole names). */
+class CreoleDateTimeFormat extends Intl.DateTimeFormat {
+  constructor(options?: Intl.DateTimeFormatOptions) {
+    super(HT_LAYOUT, options);
+  }
+  override formatToParts(date?: Date | number): Intl.DateTimeFormatPart[] {
+    return super.formatToParts(date).map(creolePart);
+  }
+  override format(date?: Date | number): string {
+    return this.formatToParts(date)
+      .map((part) => part.value)
+      .join('');
+  }
+}
+
+/** Memoizes a formatter factory by its options (formatters are costly to build and used on every listing row). */
+function memoized<O, F>(make: (options?: O) => F): (options?: O) => F {
+  const cache = new Map<string, F>();
+  return (options) => {
+    const key = JSON.stringify(options ?? {});
+    let formatter = cache.get(key);
+    if (!formatter) {
+      formatter = make(options);
+      cache.set(key, formatter);
+    }
+    return formatter;
+  };
+}
+
+/** Haitian Creole dates, e.g. "25 novanm 2026". */
+export const creoleDateTimeFormat = memoized<Intl.DateTimeFormatOptions, Intl.DateTimeFormat>(
+  (options) => new CreoleDateTimeFormat(options),
+);
+const creoleNumberFormat = memoized<Intl.NumberFormatOptions, Intl.NumberFormat>(
+  (options) => new Intl.NumberFormat(HT_LAYOUT, options),
+);
+const creolePluralRules = memoized<Intl.PluralRulesOptions, Intl.PluralRules>(
+  (options) => new Intl.PluralRules(HT_LAYOUT, options),
+);
+/** What ICU messages use on Creole pages: {date, date, medium} comes out in Creole. */
+const creoleFormatters: Formatters = {
+  getNumberFormat: (_locales, options) => creoleNumberFormat(options),
+  getDateTimeFormat: (_locales, options) => creoleDateTimeFormat(options),
+  getPluralRules: (_locales, options) => creolePluralRules(options),
+};
+
 /** A translator for one locale. A missing key shows the key itself (the locale check in CI prevents that). */
 export function translator(locale: Locale): Translate {
   const messages = catalogues.get(locale) ?? new Map<string, string>();
@@ -66,7 +155,10 @@ export function translator(locale: Locale): Translate {
     const cacheKey = `${locale}\u0000${key}`;
     let format = compiled.get(cacheKey);
     if (!format) {
-      format = new IntlMessageFormat(source, locale === 'ht' ? 'fr' : locale);
+      format =
+        locale === 'ht'
+          ? new IntlMessageFormat(source, HT_LAYOUT, undefined, { formatters: creoleFormatters })
+          : new IntlMessageFormat(source, locale);
       compiled.set(cacheKey, format);
     }
     return String(format.format(values));
@@ -109,5 +201,6 @@ export function pickText(field: Translated, wanted: Locale, original: Locale): L
 
 /** Locale-aware formatting helpers for views. */
 export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ht' ? 'fr' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
+  return (locale === 'ht' ? creoleDateTimeFormat(options) : new Intl.DateTimeFormat(locale, options)).format(date);
 }
