@@ -3,6 +3,38 @@ import { pageNumbers } from '../http/pagination.js';
 import type { Translate } from '../i18n/i18n.js';
 import { withQuery } from './page.js';
 
+/** The number of the last page of a list (1 for an empty list). */
+export function lastPage(total: number, perPage: number): number {
+  return Math.max(1, Math.ceil(total / perPage));
+}
+
+/** A page past the end of a list that has items (an old link, a hand-typed ?page=9999): there is no such page. */
+export function isPastLastPage(page: number, perPage: number, total: number, shown: number): boolean {
+  return shown === 0 && total > 0 && page > lastPage(total, perPage);
+}
+
+/** Says plainly that a page past the end does not exist, and links to the last one. */
+export function PastLastPage(props: {
+  t: Translate;
+  path: string;
+  query: Record<string, string | number | undefined>;
+  page: number;
+  perPage: number;
+  total: number;
+}) {
+  const { t, path, query, page, perPage, total } = props;
+  const last = lastPage(total, perPage);
+  // Page numbers as in the address bar (9999, not 9,999).
+  return (
+    <p class="empty">
+      {t('paging.pastLast', { page: String(page), pages: last })}{' '}
+      <a href={withQuery(path, { ...query, page: last === 1 ? undefined : last })}>
+        {t('paging.goToLast', { page: String(last) })}
+      </a>
+    </p>
+  );
+}
+
 export function Pagination(props: {
   t: Translate;
   path: string;
@@ -18,7 +50,8 @@ export function Pagination(props: {
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
       <ul>
-        {page > 1 && (
+        {/* Past the last page there is no previous one to go back to (the numbers link to the last). */}
+        {page > 1 && page <= last && (
           <li>
             <a href={href(page - 1)} rel="prev">
               {t('pagination.previous')}

@@ -8,6 +8,7 @@ import { notFound } from '../../http/errors.js';
 import { publicOrigin } from '../../http/public-origin.js';
 import { PageQuery, pageWindow } from '../../http/pagination.js';
 import { dropEmptyQueryValues, pageContext, pageLocale, sendPage } from '../../ui/page.js';
+import { isPastLastPage } from '../../ui/pagination.view.js';
 import type { SiteFacts } from '../site/site.service.js';
 import { ServiceFilterQuery } from './services.schema.js';
 import { browseServices, getService } from './services.service.js';
@@ -53,6 +54,8 @@ export function servicesPageRoutes(
         const [site, result] = await Promise.all([facts(), listing]);
         const ctx = pageContext(request, locale, site.demo);
         const { search } = result;
+        // A page past the last one does not exist: 404, with a page that says so and links to the last one.
+        if (isPastLastPage(page, per_page, result.total, result.items.length)) reply.status(404);
         return sendPage(
           reply,
           <ServiceListPage

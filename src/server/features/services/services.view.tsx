@@ -5,13 +5,17 @@ import { POPULATIONS } from '../../db/schema.js';
 import { formatDate, pickText, type Translate } from '../../i18n/i18n.js';
 import { countryName, languageName } from '../../i18n/names.js';
 import { Layout, type PageContext } from '../../ui/layout.view.js';
-import { Pagination } from '../../ui/pagination.view.js';
+import { PageQuery } from '../../http/pagination.js';
+import { isPastLastPage, Pagination, PastLastPage } from '../../ui/pagination.view.js';
 import { FilterSelect } from '../../ui/filter-select.view.js';
 import type { SiteFacts } from '../site/site.service.js';
 import type { ServiceSummary } from './services.service.js';
 import { Highlighted, SearchFields, SearchNotes, type SearchBoxValues } from '../search/search.view.js';
 import type { SearchResult } from '../search/search.service.js';
 import { mapHref } from '../map/map.links.js';
+
+/** The page size a list has when the address names none. */
+const DEFAULT_PER_PAGE = (PageQuery.per_page as { default?: number }).default;
 
 export interface ServiceListFilters extends SearchBoxValues {
   country?: string | undefined;
@@ -32,8 +36,11 @@ export function ServiceListPage(props: {
   /** Present when the list answers a search (words, place or point). */
   search?: Omit<SearchResult, 'items'> | undefined;
 }) {
-  const { ctx, facts, filters, items, total, search } = props;
+  const { ctx, facts, filters, items, total, search, page, perPage } = props;
   const { t, locale } = ctx;
+  const path = `/${locale}/services`;
+  // Page links keep the filters, and a page size other than the default (page 3 of 10 is not page 3 of 20).
+  const query = { ...filters, per_page: perPage === DEFAULT_PER_PAGE ? undefined : perPage };
   return (
     <Layout ctx={ctx} title={t('services.title')}>
       <h1>{t('services.title')}</h1>
@@ -55,7 +62,9 @@ export function ServiceListPage(props: {
       <p class="map-link">
         <a href={mapHref(locale, filters)}>{t('map.showOnMap')}</a>
       </p>
-      {items.length === 0 ? (
+      {isPastLastPage(page, perPage, total, items.length) ? (
+        <PastLastPage t={t} path={path} query={query} page={page} perPage={perPage} total={total} />
+      ) : items.length === 0 ? (
         <p class="empty">{search ? t('search.empty') : t('services.empty')}</p>
       ) : (
         <ol class="cards">
@@ -73,14 +82,7 @@ export function ServiceListPage(props: {
           ))}
         </ol>
       )}
-      <Pagination
-        t={t}
-        path={`/${locale}/services`}
-        query={{ ...filters }}
-        page={props.page}
-        perPage={props.perPage}
-        total={total}
-      />
+      <Pagination t={t} path={path} query={query} page={page} perPage={perPage} total={total} />
     </Layout>
   );
 }

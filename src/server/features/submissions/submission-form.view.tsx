@@ -3,13 +3,13 @@
 import { LOCALES, ORGANIZATION_KINDS } from '../../db/schema.js';
 import { islandAssets } from '../../http/assets.js';
 import type { Translate } from '../../i18n/i18n.js';
-import { countryName, languageName } from '../../i18n/names.js';
-import { CsrfField } from '../../ui/form.view.js';
+import { countryName, languageName, weekdayName } from '../../i18n/names.js';
+import { CsrfField, errorId } from '../../ui/form.view.js';
 import type { SubmissionErrors } from './submission-check.js';
-import { Checks, Choice, Field, fieldId, Problem } from './listing-fields.view.js';
+import { Checks, Choice, errorText, Field, fieldId } from './listing-fields.view.js';
 import { ServiceFields } from './service-fields.view.js';
 import { OutboxFields } from './outbox-form.view.js';
-import { COUNTRY_CHOICES, HONEYPOT, type ListingForm, type LocationForm } from './submission-form.js';
+import { COUNTRY_CHOICES, HONEYPOT, WEEKDAYS, type ListingForm, type LocationForm } from './submission-form.js';
 
 export interface CategoryChoice {
   code: string;
@@ -31,7 +31,6 @@ export interface ListingFormProps {
 
 export function ListingFormView(props: ListingFormProps) {
   const { t, action, csrf, form, errors, categories, signedIn, clientKey } = props;
-  const hasErrors = Boolean(errors && Object.keys(errors).length > 0);
   return (
     <form
       method="post"
@@ -44,6 +43,7 @@ export function ListingFormView(props: ListingFormProps) {
       data-outbox-name="organization.name"
     >
       <CsrfField token={csrf} />
+      <ErrorSummary t={t} errors={errors} form={form} signedIn={signedIn} />
       {/* Shown by the draft island (JavaScript on) when this device holds typing the page does not show. */}
       <div class="notice notice-warn" data-draft-restore hidden>
         <p>
@@ -58,12 +58,6 @@ export function ListingFormView(props: ListingFormProps) {
           </button>
         </div>
       </div>
-      {hasErrors && (
-        <div class="error-summary" role="alert" tabIndex={-1}>
-          <p>{t('form.errors.summary')}</p>
-          <Problem t={t} errors={errors} name="form" />
-        </div>
-      )}
       {/* The first button is what pressing Enter in a field does: save, never remove a block. */}
       <div class="actions">
         <button type="submit" name="action" value="save" class="button button-secondary">
@@ -126,6 +120,118 @@ export function ListingFormView(props: ListingFormProps) {
       <OutboxFields t={t} clientKey={clientKey} />
       <script type="module" src={islandAssets('draft').script} />
     </form>
+  );
+}
+
+/** A field of the form as the error summary names it: its label (with its place or service when there are
+ *  several) and the id to link to (the control, or for a group of checkboxes its error message). */
+interface SummaryField {
+  name: string;
+  label: string;
+  target: string | undefined;
+}
+
+/** Every field of the form that can carry an error, in the order the form shows them. */
+function summaryFields(t: Translate, form: ListingForm, signedIn: boolean | undefined): SummaryField[] {
+  const fields: SummaryField[] = [];
+  const control = (name: string, label: string) => fields.push({ name, label, target: fieldId(name) });
+  const group = (name: string, label: string) => fields.push({ name, label, target: errorId(name) });
+  const o = 'organization';
+  control(`${o}.name`, t('submissions.form.orgName'));
+  control(`${o}.original_locale`, t('submissions.form.originalLocale'));
+  control(`${o}.description`, t('submissions.form.orgDescription'));
+  control(`${o}.kind`, t('submissions.form.orgKind'));
+  control(`${o}.email`, t('submissions.form.publicEmail'));
+  control(`${o}.website`, t('submissions.form.website'));
+  form.locations.forEach((_, i) => {
+    const p = `locations.${i}`;
+    const block = form.locations.length > 1 ? t('submissions.form.location', { n: i + 1 }) : undefined;
+    const name = (label: string) => (block ? t('submissions.summary.inBlock', { field: label, block }) : label);
+    control(`${p}.name`, name(t('submissions.form.locationName')));
+    control(`${p}.country_code`, name(t('submissions.form.country')));
+    control(`${p}.admin_area`, name(t('submissions.form.adminArea')));
+    control(`${p}.city`, name(t('submissions.form.city')));
+    control(`${p}.address_1`, name(t('submissions.form.street')));
+    control(`${p}.postal_code`, name(t('submissions.form.postalCode')));
+    group(`${p}.address_visibility`, name(t('submissions.form.visibility')));
+    control(`${p}.transportation`, name(t('submissions.form.transportation')));
+    control(`${p}.latitude`, name(t('submissions.form.latitude')));
+    control(`${p}.longitude`, name(t('submissions.form.longitude')));
+  });
+  form.services.forEach((service, i) => {
+    const p = `services.${i}`;
+    const block = form.services.length > 1 ? t('submissions.form.service', { n: i + 1 }) : undefined;
+    const name = (label: string) => (block ? t('submissions.summary.inBlock', { field: label, block }) : label);
+    control(`${p}.name`, name(t('submissions.form.serviceName')));
+    control(`${p}.description`, name(t('submissions.form.serviceDescription')));
+    for (const locale of LOCALES) {
+      const language = languageName(t, locale);
+      control(`${p}.name.${locale}`, name(t('submissions.form.nameIn', { language })));
+      control(`${p}.description.${locale}`, name(t('submissions.form.descriptionIn', { language })));
+    }
+    group(`${p}.categories`, name(t('submissions.form.categories')));
+    group(`${p}.populations`, name(t('submissions.form.populations')));
+    group(`${p}.languages`, name(t('submissions.form.languages')));
+    control(`${p}.other_languages`, name(t('submissions.form.otherLanguages')));
+    control(`${p}.cost`, name(t('submissions.form.cost')));
+    control(`${p}.fees_description`, name(t('submissions.form.fees')));
+    control(`${p}.application_process`, name(t('submissions.form.howToApply')));
+    for (const d of WEEKDAYS) {
+      const label = name(t('submissions.summary.hours', { day: weekdayName(t, d) }));
+      fields.push({ name: `${p}.hours.${d}`, label, target: fieldId(`${p}.hours.${d}.opens`) });
+    }
+    control(`${p}.schedule_notes`, name(t('submissions.form.scheduleNotes')));
+    control(`${p}.documents`, name(t('submissions.form.documents')));
+    service.phones.forEach((_, n) =>
+      control(`${p}.phones.${n}.number`, name(t('submissions.form.phone', { n: n + 1 }))),
+    );
+    control(`${p}.email`, name(t('submissions.form.serviceEmail')));
+    control(`${p}.url`, name(t('submissions.form.serviceUrl')));
+    group(`${p}.location_keys`, name(t('submissions.form.offeredAt')));
+  });
+  fields.push({
+    name: 'submitter_email',
+    label: t('submissions.form.submitterEmail'),
+    target: signedIn ? undefined : fieldId('submitter_email'),
+  });
+  return fields;
+}
+
+/** The errors first thing in the form, GOV.UK style: focused on load (autofocus on an element with tabindex=-1,
+ *  which also scrolls it into view, with JavaScript off too), and each field in error a link to that field. The
+ *  messages next to the fields stay. */
+function ErrorSummary(props: {
+  t: Translate;
+  errors: SubmissionErrors | undefined;
+  form: ListingForm;
+  signedIn: boolean | undefined;
+}) {
+  const { t, errors, form, signedIn } = props;
+  if (!errors || Object.keys(errors).length === 0) return null;
+  const known = summaryFields(t, form, signedIn);
+  const named = new Set(known.map((field) => field.name));
+  const fields = [
+    ...known.filter((field) => errors[field.name]),
+    // Anything else (the form as a whole, a field this list does not know) by its message alone.
+    ...Object.keys(errors)
+      .filter((name) => !named.has(name))
+      .map((name) => ({ name, label: undefined, target: undefined })),
+  ].sort((a, b) => Number(b.name === 'form') - Number(a.name === 'form'));
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autofocus>
+      <h2 id="error-summary-title">{t('form.errors.summary')}</h2>
+      <ul>
+        {fields.map(({ name, label, target }) => {
+          const message = errorText(t, errors[name] ?? 'invalid');
+          const text = label ? t('submissions.summary.item', { field: label, message }) : message;
+          return (
+            <li id={name === 'form' ? errorId('form') : undefined}>
+              {target ? <a href={`#${target}`}>{text}</a> : text}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
