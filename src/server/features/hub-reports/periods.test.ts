@@ -32,5 +32,6 @@ describe('periods', () => {
     expect(quarterOf('202111')).toBe('2021Q4');
     expect(monthsBetween('202011', '202102')).toEqual(['202011', '202012', '202101', '202102']);
     expect(periodLabel(parsePeriod('2021-03')!, 'es')).toBe('marzo de 2021');
+    expect(periodLabel(parsePeriod('2026-11')!, 'ht')).toBe('novanm 2026');
   });
 });

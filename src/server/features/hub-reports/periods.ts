@@ -1,6 +1,8 @@
 // Reporting periods in DHIS2's ISO forms: monthly '202103' (also typed '2021-03'), quarterly '2021Q1', yearly
 // '2021'. Data values are monthly; quarters and years are sets of months for dashboards and exports.
 
+import { creoleDateTimeFormat } from '../../i18n/i18n.js';
+
 export type PeriodType = 'Monthly' | 'Quarterly' | 'Yearly';
 
 export interface Period {
@@ -108,7 +110,8 @@ export function periodLabel(period: Period, locale: string): string {
   if (period.type === 'Yearly') return String(year);
   if (period.type === 'Quarterly') return period.id;
   const month = Number(period.id.slice(4, 6));
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  const options = { month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+  // ICU has no Creole: Intl would answer in English ("November 2026").
+  const format = locale === 'ht' ? creoleDateTimeFormat(options) : new Intl.DateTimeFormat(locale, options);
+  return format.format(new Date(Date.UTC(year, month - 1, 1)));
 }
