@@ -63,6 +63,14 @@ describe('service pages', () => {
     expect(res.body).toContain('25 services');
   });
 
+  it('names a search in the tab title, escaped and cut short', async () => {
+    expect((await t.app.inject('/es/services')).body).toContain('<title>Servicios · Rumbo</title>');
+    const search = await t.app.inject('/es/services?q=' + encodeURIComponent('  abogado   asilo '));
+    expect(search.body).toContain('<title>«abogado asilo» · Servicios · Rumbo</title>');
+    const hostile = await t.app.inject('/fr/services?q=' + encodeURIComponent('<b>x</b> ' + 'y'.repeat(80)));
+    expect(hostile.body).toContain(`<title>« &lt;b>x&lt;/b> ${'y'.repeat(50)}… » · Services · Rumbo</title>`);
+  });
+
   it('answers a bad filter with a 400 page in the user language', async () => {
     const res = await t.app.inject('/fr/services?population=nope');
     expect(res.statusCode).toBe(400);

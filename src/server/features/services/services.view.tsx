@@ -25,6 +25,13 @@ export interface ServiceListFilters extends SearchBoxValues {
   language?: string | undefined;
 }
 
+/** The tab's title: the words searched when there are some (a person with several searches open tells them apart). */
+function pageTitle(t: PageContext['t'], q: string | undefined): string {
+  const words = q?.trim().replace(/\s+/g, ' ');
+  if (!words) return t('services.title');
+  return t('services.searchTitle', { q: words.length > 60 ? `${words.slice(0, 59)}…` : words });
+}
+
 export function ServiceListPage(props: {
   ctx: PageContext;
   facts: SiteFacts;
@@ -42,7 +49,7 @@ export function ServiceListPage(props: {
   // Page links keep the filters, and a page size other than the default (page 3 of 10 is not page 3 of 20).
   const query = { ...filters, per_page: perPage === DEFAULT_PER_PAGE ? undefined : perPage };
   return (
-    <Layout ctx={ctx} title={t('services.title')}>
+    <Layout ctx={ctx} title={pageTitle(t, filters.q)}>
       <h1>{t('services.title')}</h1>
       <ServiceFilterForm ctx={ctx} facts={facts} filters={filters} />
       {search && (
