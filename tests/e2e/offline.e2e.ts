@@ -145,6 +145,35 @@ describe('offline in a browser', () => {
     expect(foreignRequests).toEqual([]);
   }, 120_000);
 
+  it('shows what to fix when the server refuses a form, having posted it once', async () => {
+    await goOffline(false);
+    await page.goto(`${server.url}/es/submit`);
+    const posts: string[] = [];
+    const count = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/es/submit') posts.push(request.url());
+    };
+    page.on('request', count);
+    try {
+      // No organization name: the server refuses it; its answer takes the form's place, the summary focused.
+      await fillAndSend('', 'refused.e2e@example.org');
+      const summary = page.locator('.error-summary');
+      await summary.waitFor({ state: 'visible' });
+      expect(await summary.textContent()).toContain('Corrija los campos marcados abajo.');
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+      expect(posts).toHaveLength(1);
+      expect(await page.locator('[data-outbox-status]').count()).toBe(1);
+      await page.screenshot({ path: `${SCREENSHOTS}/outbox-refused.png` });
+
+      // Fixed and sent again: through the same form (its island still there), one more post, and on to the answer.
+      await page.locator('[name="organization.name"]').fill('Red corregida tras un error (prueba e2e)');
+      await page.locator('button[name="action"][value="submit"]').first().click();
+      await page.waitForURL((url) => url.pathname !== '/es/submit');
+      expect(posts).toHaveLength(2);
+    } finally {
+      page.off('request', count);
+    }
+  }, 60_000);
+
   it('keeps submissions started offline and sends each exactly once when the network returns', async () => {
     await goOffline(true);
     await page.goto(`${server.url}/es/submit`);

@@ -19,10 +19,12 @@ if (form && line && 'indexedDB' in window) {
   const text = line.dataset;
   // Named fields shadow form properties (the buttons are name="action"): read attributes.
   const action = new URL(form.getAttribute('action') ?? location.pathname, location.href).pathname;
-  const keyField = form.querySelector<HTMLInputElement>('input[name="client_key"]');
+  // Looked up each time: a refused post puts the server's form in place (see showRefusal).
+  const keyField = () => form.querySelector<HTMLInputElement>('input[name="client_key"]');
   // The page may be a copy the service worker kept (the blank form, opened offline again and again): every load
   // needs its own key, or two different forms sent from the same copy would count as one.
-  if (keyField && typeof crypto.randomUUID === 'function') keyField.value = crypto.randomUUID();
+  const firstKey = keyField();
+  if (firstKey && typeof crypto.randomUUID === 'function') firstKey.value = crypto.randomUUID();
   let bypass = false;
 
   const show = async () => {
@@ -74,7 +76,7 @@ if (form && line && 'indexedDB' in window) {
   };
 
   const keep = async (fields: [string, string][]) => {
-    const key = keyField?.value || crypto.randomUUID();
+    const key = keyField()?.value || crypto.randomUUID();
     const named = form.dataset.outboxName;
     const extra = named ? form.querySelector<HTMLInputElement>(`[name="${named}"]`)?.value.trim() : '';
     const label = (form.dataset.outboxLabel ?? '') + (extra ? ` — ${extra}` : '');
@@ -94,10 +96,30 @@ if (form && line && 'indexedDB' in window) {
     }
   };
 
+  /**
+   * A refused form comes back as the same form with what to fix: it takes this form's place (the form element and
+   * its listeners stay, and the status line), as a plain post's answer would, without posting it a second time
+   * (which would count twice toward the submission limit). False when the answer is another page.
+   */
+  const showRefusal = async (response: Response): Promise<boolean> => {
+    if (!(response.headers.get('content-type') ?? '').includes('text/html')) return false;
+    const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const nextForm = next.querySelector<HTMLFormElement>('form[data-offline-outbox]');
+    if (!nextForm || nextForm.getAttribute('action') !== form.getAttribute('action')) return false;
+    nextForm.querySelector('[data-outbox-status]')?.replaceWith(line);
+    // A copy of the list first: adopting a node takes it out of the live one.
+    form.replaceChildren(...[...nextForm.childNodes].map((node) => document.adoptNode(node)));
+    document.title = next.title;
+    // What loading that page does: the summary of what to fix is focused (and so scrolled to).
+    form.querySelector<HTMLElement>('[autofocus]')?.focus();
+    return true;
+  };
+
   const send = async (submitter: HTMLButtonElement | null) => {
     // This form was already sent from the outbox: what is posted now is new, under a new key.
-    const sent = (await listOutbox()).some((item) => item.key === keyField?.value && item.status !== 'waiting');
-    if (keyField && sent) keyField.value = crypto.randomUUID();
+    const field = keyField();
+    const sent = (await listOutbox()).some((item) => item.key === field?.value && item.status !== 'waiting');
+    if (field && sent) field.value = crypto.randomUUID();
     const fields: [string, string][] = [];
     new FormData(form).forEach((value, name) => {
       if (typeof value === 'string') fields.push([name, value]);
@@ -114,7 +136,9 @@ if (form && line && 'indexedDB' in window) {
           signal: AbortSignal.timeout(30_000),
         });
         if (response.status < 400) return location.assign(response.url);
-        // Refused: the browser posts it again (nothing was written) so the page with the server's message shows.
+        if (await showRefusal(response)) return;
+        // Refused with another page (a limit, an expired session): the browser posts it again (nothing was
+        // written) so that page shows.
         bypass = true;
         return submitter ? submitter.click() : form.requestSubmit();
       } catch {
