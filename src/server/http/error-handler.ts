@@ -91,39 +91,35 @@ function validationMessage(t: Translate, details: Record<string, unknown>): stri
     : t('errors.VALIDATION_FAILED', { field: label });
 }
 
-/** The rule a schema check broke, as `validationMessage` names it. */
+/** Rules of the schema checks that take a limit, by the validator's keyword (see `validationMessage`). */
+const LIMIT_RULES: Record<string, string> = {
+  maxLength: 'too_long',
+  minLength: 'too_short',
+  maximum: 'too_large',
+  minimum: 'too_small',
+  exclusiveMaximum: 'below',
+  exclusiveMinimum: 'above',
+};
+/** Rules without a limit, by keyword. */
+const PLAIN_RULES: Record<string, string> = {
+  enum: 'choice',
+  const: 'choice',
+  anyOf: 'choice',
+  oneOf: 'choice',
+  required: 'required',
+  format: 'format',
+  pattern: 'format',
+};
+
+/** The rule a schema check broke, as `validationMessage` names it (none when it is not one of these). */
 function ruleOf(error: { keyword: string; params?: Record<string, unknown> }): Record<string, string | number> {
   const limit = error.params?.limit;
-  const withLimit = (rule: string): Record<string, string | number> =>
-    typeof limit === 'number' ? { rule, limit } : {};
-  switch (error.keyword) {
-    case 'maxLength':
-    case 'maxItems':
-      return withLimit('too_long');
-    case 'minLength':
-    case 'minItems':
-      return withLimit('too_short');
-    case 'maximum':
-    case 'exclusiveMaximum':
-      return withLimit('too_large');
-    case 'minimum':
-    case 'exclusiveMinimum':
-      return withLimit('too_small');
-    case 'type':
-      return {
-        rule: error.params?.type === 'integer' ? 'integer' : error.params?.type === 'number' ? 'number' : 'format',
-      };
-    case 'enum':
-    case 'const':
-    case 'anyOf':
-    case 'oneOf':
-      return { rule: 'choice' };
-    case 'required':
-      return { rule: 'required' };
-    case 'format':
-    case 'pattern':
-      return { rule: 'format' };
-    default:
-      return {};
+  const limitRule = LIMIT_RULES[error.keyword];
+  if (limitRule) return typeof limit === 'number' ? { rule: limitRule, limit } : {};
+  if (error.keyword === 'type') {
+    const type = error.params?.type;
+    return { rule: type === 'integer' || type === 'number' ? type : 'format' };
   }
+  const rule = PLAIN_RULES[error.keyword];
+  return rule ? { rule } : {};
 }

@@ -25,6 +25,7 @@ describe('refused requests explain themselves in the reader’s language', () =>
     ['/pt/services?page=abc', 'O valor de “página” não é válido: deve ser um número inteiro.'],
     ['/en/services?near=95,10', 'The value of “near” is not valid: the latitude must be between -90 and 90.'],
     ['/es/services?bbox=1,2,3', 'El valor de “zona del mapa” no es válido: se esperan 4 números separados por comas.'],
+    ['/en/services?near=14.9,-92.2&radius_km=0', 'The value of “radius (km)” is not valid: it must be more than 0.'],
   ])('%s', async (url, message) => {
     const { status, body } = await page(url);
     expect(status).toBe(400);

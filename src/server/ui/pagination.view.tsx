@@ -13,40 +13,39 @@ export function isPastLastPage(page: number, perPage: number, total: number, sho
   return shown === 0 && total > 0 && page > lastPage(total, perPage);
 }
 
-/** Says plainly that a page past the end does not exist, and links to the last one. */
-export function PastLastPage(props: {
+/** Where a page of a list is: the list's address and filters, the page, its size and the list's length. */
+interface ListPage {
   t: Translate;
   path: string;
   query: Record<string, string | number | undefined>;
   page: number;
   perPage: number;
   total: number;
-}) {
-  const { t, path, query, page, perPage, total } = props;
+}
+
+/** The address of page `n` of the list (page 1 has no page parameter). */
+function pageHref(props: ListPage, n: number): string {
+  return withQuery(props.path, { ...props.query, page: n === 1 ? undefined : n });
+}
+
+/** Says plainly that a page past the end does not exist, and links to the last one. */
+export function PastLastPage(props: ListPage) {
+  const { t, page, perPage, total } = props;
   const last = lastPage(total, perPage);
   // Page numbers as in the address bar (9999, not 9,999).
   return (
     <p class="empty">
       {t('paging.pastLast', { page: String(page), pages: last })}{' '}
-      <a href={withQuery(path, { ...query, page: last === 1 ? undefined : last })}>
-        {t('paging.goToLast', { page: String(last) })}
-      </a>
+      <a href={pageHref(props, last)}>{t('paging.goToLast', { page: String(last) })}</a>
     </p>
   );
 }
 
-export function Pagination(props: {
-  t: Translate;
-  path: string;
-  query: Record<string, string | number | undefined>;
-  page: number;
-  perPage: number;
-  total: number;
-}) {
-  const { t, path, query, page, perPage, total } = props;
-  const last = Math.max(1, Math.ceil(total / perPage));
+export function Pagination(props: ListPage) {
+  const { t, page, perPage, total } = props;
+  const last = lastPage(total, perPage);
   if (last <= 1) return null;
-  const href = (n: number) => withQuery(path, { ...query, page: n === 1 ? undefined : n });
+  const href = (n: number) => pageHref(props, n);
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
       <ul>
