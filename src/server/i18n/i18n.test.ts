@@ -32,6 +32,17 @@ describe('translator', () => {
       expect(t('services.count', { count: 0 })).not.toBe(t('services.count', { count: 5 }).replace('5', '0'));
     }
   });
+  it('writes numbers as the region reads them: Latin American Spanish, Brazilian Portuguese, French for Creole', () => {
+    const distance = (locale: 'es' | 'en' | 'fr' | 'pt' | 'ht') => translator(locale)('search.distance', { km: 1.5 });
+    expect(distance('es')).toBe('a 1.5 km');
+    expect(distance('en')).toBe('1.5 km away');
+    expect(distance('fr')).toBe('à 1,5 km');
+    expect(distance('pt')).toBe('a 1,5 km');
+    expect(distance('ht')).toBe('a 1,5 km');
+    expect(translator('es')('services.countAtLeast', { count: 12345 })).toMatch(/^12,345 /);
+    expect(formatDate(new Date('2026-11-25T12:00:00Z'), 'es')).toBe('25 de noviembre de 2026');
+  });
+
   it('shows the key when a message is missing', () => {
     expect(translator('en')('no.such.key')).toBe('no.such.key');
   });

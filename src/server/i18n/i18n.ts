@@ -145,6 +145,14 @@ const creoleFormatters: Formatters = {
   getPluralRules: (_locales, options) => creolePluralRules(options),
 };
 
+/**
+ * The locale Intl formats numbers and dates with: Latin American Spanish (12,345.5 as in Mexico and Central America,
+ * not Spain's 12.345,5), Brazilian Portuguese, and French's layout for Creole (ICU has no Creole data; see above).
+ */
+export function intlLocale(locale: Locale): string {
+  return locale === 'es' ? 'es-419' : locale === 'pt' ? 'pt-BR' : locale === 'ht' ? HT_LAYOUT : locale;
+}
+
 /** A translator for one locale. A missing key shows the key itself (the locale check in CI prevents that). */
 export function translator(locale: Locale): Translate {
   const messages = catalogues.get(locale) ?? new Map<string, string>();
@@ -158,7 +166,7 @@ export function translator(locale: Locale): Translate {
       format =
         locale === 'ht'
           ? new IntlMessageFormat(source, HT_LAYOUT, undefined, { formatters: creoleFormatters })
-          : new IntlMessageFormat(source, locale);
+          : new IntlMessageFormat(source, intlLocale(locale));
       compiled.set(cacheKey, format);
     }
     return String(format.format(values));
@@ -202,5 +210,7 @@ export function pickText(field: Translated, wanted: Locale, original: Locale): L
 /** Locale-aware formatting helpers for views. */
 export function formatDate(date: Date, locale: Locale): string {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
-  return (locale === 'ht' ? creoleDateTimeFormat(options) : new Intl.DateTimeFormat(locale, options)).format(date);
+  return (
+    locale === 'ht' ? creoleDateTimeFormat(options) : new Intl.DateTimeFormat(intlLocale(locale), options)
+  ).format(date);
 }

@@ -194,7 +194,7 @@ describe('the form', () => {
     expect(response.body).toContain('Escriba un número solo con dígitos');
     expect(response.body).toContain('El número no puede ser menor que 0.');
     expect(response.body).toContain('sin decimales ni separadores');
-    expect(response.body).toContain('demasiado grande (como máximo 1.000.000)');
+    expect(response.body).toContain('demasiado grande (como máximo 1,000,000)');
     expect(response.body).toContain('id="v-RbDePplTot1-HllvX50cXC0-error"');
     expect(response.body).toMatch(/aria-invalid="true" aria-describedby="v-RbDePplTot1-HllvX50cXC0-error"/);
     // What was typed comes back, so nothing is lost.

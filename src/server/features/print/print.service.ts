@@ -5,7 +5,7 @@ import type { Db } from '../../db/db.js';
 import type { Locale } from '../../db/schema.js';
 import { DEFAULT_FRESHNESS, type FreshnessSettings } from '../../http/app-context.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { pickText, type LocalizedText } from '../../i18n/i18n.js';
+import { intlLocale, pickText, type LocalizedText } from '../../i18n/i18n.js';
 import { presentLocation, type PublicLocation } from '../locations/locations.presenter.js';
 import { listServicesByIds, type ServiceRow } from '../services/services.repository.js';
 import { getService, type ServiceRecord } from '../services/services.service.js';
@@ -104,7 +104,7 @@ export async function loadPrintDirectory(
     throw new AppError('PRINT_CATEGORY_INVALID', { category });
   }
   const { locale } = query;
-  const collator = new Intl.Collator(locale === 'ht' ? 'fr' : locale, { sensitivity: 'base' });
+  const collator = new Intl.Collator(intlLocale(locale), { sensitivity: 'base' });
 
   // The published set, light, then grouped; full rows are read only for the part being printed.
   const all = await publishedServicesIn(db, country, category ?? undefined, freshness);
