@@ -136,6 +136,9 @@ describe('a hub report from entry to the dashboard', () => {
       refHealth: '2',
     });
     await page.locator('button[name="action"][value="submit"]').click();
+    // The summary of what to fix is focused on load (and so scrolled to), with JavaScript off too.
+    await page.getByText('El informe no se envió. Corrija lo siguiente:').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
     const refused = await page.content();
     expect(refused).toContain('El informe no se envió. Corrija lo siguiente:');
     const message = page.locator('#rule-RbVrSexSum1-RbDePplSex1');
@@ -154,7 +157,7 @@ describe('a hub report from entry to the dashboard', () => {
 
     await fill(page, { male: '17' });
     await page.locator('button[name="action"][value="submit"]').click();
-    expect(await page.content()).toContain('Informe enviado a revisión. Gracias.');
+    await page.getByText('Informe enviado a revisión. Gracias.').waitFor();
     expect(await page.locator('button[name="action"]').count()).toBe(0);
   });
 
@@ -174,6 +177,25 @@ describe('a hub report from entry to the dashboard', () => {
     await page.locator('form[action$="/return"] button').click();
     expect(page.url()).toContain('done=returned');
     expect(await page.content()).toContain('Informe devuelto al centro con su comentario.');
+  });
+
+  it('with JavaScript, a refused save shows what to fix from the one post the outbox sent', async () => {
+    const scripted = await browser.newContext({ storageState: await reporter.storageState() });
+    const page = await scripted.newPage();
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await page.goto(formUrl);
+    await fill(page, { total: 'doce' });
+    await page.locator('button[name="action"][value="save"]').click();
+    // The answer's summary (above the form) and messages take the page's place; the summary is focused.
+    await page.getByText('El borrador no se guardó. Corrija lo siguiente:').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await page.getAttribute(field(CELLS.total), 'aria-invalid')).toBe('true');
+    expect(await page.locator('[data-outbox-status]').count()).toBe(1);
+    expect(posts).toEqual([formUrl]);
+    await scripted.close();
   });
 
   it('the reporter sees the comment, fixes and resubmits; the moderator approves; the dashboard changes', async () => {

@@ -97,21 +97,29 @@ if (form && line && 'indexedDB' in window) {
   };
 
   /**
-   * A refused form comes back as the same form with what to fix: it takes this form's place (the form element and
-   * its listeners stay, and the status line), as a plain post's answer would, without posting it a second time
-   * (which would count twice toward the submission limit). False when the answer is another page.
+   * A refused form comes back as the same page with what to fix: its main part takes this page's place, with this
+   * form element (and its listeners) and the status line kept, as a plain post's answer would show it, without
+   * posting it a second time (which would count twice toward the submission limit). False when the answer is
+   * another page.
    */
   const showRefusal = async (response: Response): Promise<boolean> => {
     if (!(response.headers.get('content-type') ?? '').includes('text/html')) return false;
     const next = new DOMParser().parseFromString(await response.text(), 'text/html');
     const nextForm = next.querySelector<HTMLFormElement>('form[data-offline-outbox]');
-    if (!nextForm || nextForm.getAttribute('action') !== form.getAttribute('action')) return false;
+    const nextMain = nextForm?.closest('main');
+    const main = form.closest('main');
+    if (!nextForm || !nextMain || !main || nextForm.getAttribute('action') !== form.getAttribute('action')) {
+      return false;
+    }
+    // Lists copied first: adopting a node takes it out of the live list.
+    const adopted = (parent: Node) => [...parent.childNodes].map((node) => document.adoptNode(node));
     nextForm.querySelector('[data-outbox-status]')?.replaceWith(line);
-    // A copy of the list first: adopting a node takes it out of the live one.
-    form.replaceChildren(...[...nextForm.childNodes].map((node) => document.adoptNode(node)));
+    form.replaceChildren(...adopted(nextForm));
+    nextForm.replaceWith(form);
+    main.replaceChildren(...adopted(nextMain));
     document.title = next.title;
     // What loading that page does: the summary of what to fix is focused (and so scrolled to).
-    form.querySelector<HTMLElement>('[autofocus]')?.focus();
+    main.querySelector<HTMLElement>('[autofocus], .error-summary')?.focus();
     return true;
   };
 

@@ -1,7 +1,7 @@
 // The reporter's pages: the hubs and their recent months, and one month's form — one number field per cell, grouped
 // per data element, total first — that works on a phone with JavaScript off. Rule failures and unusual figures show
 // next to their fields and in a summary at the top. Submitted and approved reports are shown read-only.
-import type { Locale, Translate } from '../../i18n/i18n.js';
+import { intlLocale, type Locale, type Translate } from '../../i18n/i18n.js';
 import { CsrfField } from '../../ui/form.view.js';
 import { OutboxFields } from '../submissions/outbox-form.view.js';
 import { Layout, type PageContext } from '../../ui/layout.view.js';
@@ -22,7 +22,6 @@ import {
 
 // ---- Pieces shared with the review pages ------------------------------------------------------------------------
 
-export const intlLocale = (locale: Locale) => (locale === 'ht' ? 'fr' : locale);
 export const formatCount = (locale: Locale, value: number) => new Intl.NumberFormat(intlLocale(locale)).format(value);
 export const monthLabel = (locale: Locale, month: string) =>
   periodLabel(parsePeriod(month) ?? { id: month, type: 'Monthly', months: [month], start: '', end: '' }, locale);
@@ -327,7 +326,8 @@ export function EntryPage(props: EntryPageProps) {
         </p>
       )}
       {items.length > 0 && (
-        <div class="error-summary" role="alert" tabIndex={-1} id="error-summary">
+        // Focused on load (autofocus on an element with tabindex=-1), which also scrolls it into view.
+        <div class="error-summary" role="alert" tabIndex={-1} id="error-summary" autofocus>
           <p>
             <strong>
               {t(problems.attempt === 'submit' ? 'hubentry.form.summarySubmit' : 'hubentry.form.summarySave')}
