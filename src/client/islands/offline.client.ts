@@ -5,7 +5,7 @@
 import { PAGES_CACHE } from '../offline/kit.js';
 import { listPacks, type PackService, type SavedPack } from '../offline/packs.js';
 import { foldTerm, PackSearch, type OfflineFilters, type OfflineHit } from '../offline/search.js';
-import { age, countryName, fill, formatDay, languageName, readStrings } from '../offline/text.js';
+import { age, countryName, fill, formatDay, languageName, numberLocale, readStrings } from '../offline/text.js';
 
 type Strings = Record<
   | 'packOne'
@@ -78,8 +78,8 @@ class OfflineApp {
     private readonly packs: SavedPack[],
   ) {
     this.locale = root.dataset.locale ?? 'es';
-    // Numbers and sorting only: Intl has no Haitian Creole, and French digits and order carry no French words.
-    this.numberLocale = this.locale === 'ht' ? 'fr' : this.locale;
+    // Numbers and sorting only (see numberLocale).
+    this.numberLocale = numberLocale(this.locale);
     this.strings = readStrings<Strings>('#offline-strings');
   }
 

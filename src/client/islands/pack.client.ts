@@ -2,7 +2,7 @@
 // files in the cache, and says how old the saved copy is. Refreshes a stale copy by itself when online.
 import { cacheOfflineKit } from '../offline/kit.js';
 import { getPack, removePack, savePack, STALE_AFTER_MS, type SavedPack } from '../offline/packs.js';
-import { age, fill, readStrings } from '../offline/text.js';
+import { age, fill, numberLocale, readStrings } from '../offline/text.js';
 
 type Strings = Record<
   'saving' | 'savedOne' | 'savedOther' | 'unchanged' | 'failed' | 'removed' | 'unsupported',
@@ -23,7 +23,7 @@ function start(root: HTMLElement): void {
   const show = (pack: SavedPack | undefined, message?: string) => {
     const saved = pack
       ? fill(pack.services.length === 1 ? strings.savedOne : strings.savedOther, {
-          count: pack.services.length.toLocaleString(locale === 'ht' ? 'fr' : locale),
+          count: pack.services.length.toLocaleString(numberLocale(locale)),
           age: age(pack.checkedAt, locale),
         })
       : '';

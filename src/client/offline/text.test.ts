@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { age, countryName, fill, formatDay, HT_COUNTRIES, HT_LANGUAGES, HT_MONTHS, languageName } from './text.js';
+import {
+  age,
+  countryName,
+  fill,
+  formatDay,
+  HT_COUNTRIES,
+  HT_LANGUAGES,
+  HT_MONTHS,
+  languageName,
+  numberLocale,
+} from './text.js';
 
 const locales = (file: string) =>
   JSON.parse(readFileSync(new URL(`../../server/i18n/locales/${file}`, import.meta.url), 'utf8')) as {
@@ -82,6 +92,13 @@ describe('offline text in Haitian Creole (no Intl data for ht)', () => {
     expect(HT_COUNTRIES).toEqual(core.countries);
     expect(HT_LANGUAGES).toEqual(core.languages);
     expect([...HT_MONTHS]).toEqual(Object.values(hubdash.hubdash.months));
+  });
+
+  it('writes numbers as the server does (Latin American Spanish, Brazilian Portuguese, French digits for Creole)', () => {
+    expect((12345.5).toLocaleString(numberLocale('es'))).toBe('12,345.5');
+    expect((12345.5).toLocaleString(numberLocale('pt'))).toBe('12.345,5');
+    expect((12345.5).toLocaleString(numberLocale('ht'))).toBe((12345.5).toLocaleString('fr'));
+    expect(numberLocale('en')).toBe('en');
   });
 
   it('leaves the other locales to Intl', () => {

@@ -8,6 +8,14 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/**
+ * The locale numbers are written in, as on the server (src/server/i18n/i18n.ts, intlLocale): Latin American Spanish,
+ * Brazilian Portuguese, and French digits for Creole (Intl has no Creole; digits carry no French words).
+ */
+export function numberLocale(locale: string): string {
+  return locale === 'es' ? 'es-419' : locale === 'pt' ? 'pt-BR' : locale === 'ht' ? 'fr' : locale;
+}
+
 export function readStrings<T>(selector: string, root: ParentNode = document): T {
   const block = root.querySelector(selector);
   return JSON.parse(block?.textContent ?? '{}') as T;
