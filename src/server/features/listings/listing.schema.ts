@@ -3,6 +3,7 @@
 // locations inside the document: a live record's key is its id; a new one is "new-<n>".
 import { Type, type Static } from 'typebox';
 import { ADDRESS_VISIBILITIES, COSTS, LOCALES, ORGANIZATION_KINDS, POPULATIONS } from '../../db/schema.js';
+import { WEB_ADDRESS_PATTERN } from '../../http/form.js';
 
 /** Size limits: what a real listing needs, far below what would strain a moderator or the database. */
 export const LIMITS = {
@@ -72,7 +73,7 @@ export const ListingService = Type.Object(
     documents: Type.Array(TranslatedText(LIMITS.shortText), { maxItems: LIMITS.documents }),
     phones: Type.Array(ListingPhone, { maxItems: LIMITS.phones }),
     email: Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]),
-    url: Type.Union([Type.String({ pattern: '^https?://', maxLength: 500 }), Type.Null()]),
+    url: Type.Union([Type.String({ pattern: WEB_ADDRESS_PATTERN, maxLength: 500 }), Type.Null()]),
     location_keys: Type.Array(ListingKey, { maxItems: LIMITS.locations }),
   },
   { additionalProperties: false },
@@ -84,7 +85,7 @@ export const ListingOrganization = Type.Object(
     description: TranslatedText(LIMITS.longText),
     kind: Type.Enum([...ORGANIZATION_KINDS]),
     email: Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]),
-    website: Type.Union([Type.String({ pattern: '^https?://', maxLength: 500 }), Type.Null()]),
+    website: Type.Union([Type.String({ pattern: WEB_ADDRESS_PATTERN, maxLength: 500 }), Type.Null()]),
     original_locale: Type.Enum([...LOCALES]),
   },
   { additionalProperties: false },

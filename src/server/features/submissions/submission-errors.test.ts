@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, grant, sessionCookie } from '../../../../tests/support/auth.js';
 import { buildOrganization, buildService } from '../../../../tests/support/factories.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
-import { readForm, specificErrors, typedText } from './submission-form.js';
 import { draftToken, postForm, rowCounts, validFields } from './submissions.factories.js';
 
 /** The error summary's HTML (it holds no nested div). */
@@ -169,65 +168,5 @@ describe('errors of the listing form', () => {
     expect(summary).toContain('<a href="#field-services-0-url">');
     expect(summary).toContain('<a href="#field-organization-name">');
     expect(sent.body).not.toContain('id="field-submitter_email"');
-  });
-});
-
-describe('specific messages', () => {
-  const form = readForm(
-    validFields({
-      'organization.kind': '',
-      'organization.website': 'javascript:alert(1)',
-      'services.0.url': 'HTTPS://EXAMPLE.ORG',
-      'services.0.cost': '',
-      'services.0.name.fr': 'Refuge',
-    }),
-    'es',
-  ).form;
-
-  it('says a choice left empty is missing, and a link that is no web address what a web address is', () => {
-    expect(
-      specificErrors(
-        {
-          'organization.kind': 'invalid',
-          'organization.website': 'invalid',
-          'services.0.url': 'invalid',
-          'services.0.cost': 'invalid',
-          'services.0.phones.0.number': 'invalid',
-          'services.0.categories': 'unknownCategory',
-          'organization.name': 'tooLong',
-          form: 'invalid',
-        },
-        form,
-      ),
-    ).toEqual({
-      'organization.kind': 'required',
-      'organization.website': 'url',
-      'services.0.url': 'url',
-      'services.0.cost': 'required',
-      'services.0.phones.0.number': 'invalid',
-      'services.0.categories': 'unknownCategory',
-      'organization.name': 'tooLong',
-      form: 'invalid',
-    });
-    // A web address that starts right but fails for another reason keeps its message.
-    const fine = readForm(validFields({ 'services.0.url': 'https://example.org' }), 'es').form;
-    expect(specificErrors({ 'services.0.url': 'invalid' }, fine)).toEqual({ 'services.0.url': 'invalid' });
-  });
-
-  it('reads a text field by its name, and nothing else', () => {
-    expect(typedText(form, 'organization.website')).toBe('javascript:alert(1)');
-    expect(typedText(form, 'locations.0.city')).toBe('Tapachula');
-    expect(typedText(form, 'services.0.phones.0.number')).toBe('+52 962 123 4567');
-    expect(typedText(form, 'services.0.name.fr')).toBe('Refuge');
-    expect(typedText(form, 'services.0.name.pt')).toBe('');
-    expect(typedText(form, 'submitter_email')).toBe('ana@example.org');
-    for (const name of [
-      'form',
-      'services.0.categories',
-      'services.0.hours.1',
-      'services.9.name',
-      'organization.toString',
-    ])
-      expect(typedText(form, name)).toBeUndefined();
   });
 });

@@ -4,7 +4,6 @@
 import { LOCALES, type Locale } from '../../db/schema.js';
 import { LIMITS, type ListingDocument } from '../listings/listing.schema.js';
 import type { FieldErrors } from '../../http/form.js';
-import type { SubmissionErrors } from './submission-check.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** Phone rows offered per service (empty ones are ignored). */
@@ -254,47 +253,6 @@ function nextNewKey(keys: string[]): string {
     .map(Number)
     .filter(Number.isFinite);
   return `new-${Math.max(0, ...numbers) + 1}`;
-}
-
-/** A text field's value as typed, by its field name ("services.0.phones.1.number"); undefined for a name that is
- *  not a text field of this form (a list of checkboxes, a day's hours, the form as a whole). */
-export function typedText(form: ListingForm, name: string): string | undefined {
-  if (name === 'submitter_email') return form.submitter_email;
-  const [block, index, field, sub, last] = name.split('.');
-  const own = <T extends object>(record: T | undefined, key: string | undefined): string | undefined => {
-    if (!record || key === undefined || !Object.hasOwn(record, key)) return undefined;
-    const value = (record as Record<string, unknown>)[key];
-    return typeof value === 'string' ? value : undefined;
-  };
-  if (block === 'organization') return field === undefined ? own(form.organization, index) : undefined;
-  if (!index || !/^\d+$/.test(index)) return undefined;
-  if (block === 'locations') return sub === undefined ? own(form.locations[Number(index)], field) : undefined;
-  if (block !== 'services') return undefined;
-  const service = form.services[Number(index)];
-  if (sub === undefined) return own(service, field);
-  if ((field === 'name' || field === 'description') && last === undefined) {
-    if (!service || !(LOCALES as readonly string[]).includes(sub)) return undefined;
-    return service.translations[sub as Locale]?.[field] ?? '';
-  }
-  if (field === 'phones' && last === 'number' && /^\d+$/.test(sub)) return service?.phones[Number(sub)]?.number;
-  return undefined;
-}
-
-/** Fields holding a web address. */
-const WEB_ADDRESS_FIELD = /^(organization\.website|services\.\d+\.url)$/;
-
-/** Says what is wrong rather than "not valid" where the form knows better: an empty choice (a kind of
- *  organization, a cost) was not filled in, and a web address that does not start with http:// or https:// (a
- *  `javascript:` one, a bare "example.org") gets the web-address message. Other errors are kept as they are. */
-export function specificErrors(errors: SubmissionErrors, form: ListingForm): SubmissionErrors {
-  const specific: SubmissionErrors = { ...errors };
-  for (const [name, key] of Object.entries(errors)) {
-    if (key !== 'invalid') continue;
-    const typed = typedText(form, name);
-    if (typed === '') specific[name] = 'required';
-    else if (typed !== undefined && WEB_ADDRESS_FIELD.test(name) && !/^https?:\/\//.test(typed)) specific[name] = 'url';
-  }
-  return specific;
 }
 
 /** Which button was pressed (name="action"). */

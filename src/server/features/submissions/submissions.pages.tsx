@@ -20,15 +20,7 @@ import { authorize } from '../accounts/policy.js';
 import { listTaxonomyTerms } from '../taxonomy/taxonomy.repository.js';
 import { claimFor, ClientKeyUsed, priorOutcome, readClientKey, type ClientKey } from './client-keys.service.js';
 import { checkSubmission, draftProblems, visibleErrors, type SubmissionErrors } from './submission-check.js';
-import {
-  applyBlockAction,
-  blankForm,
-  HONEYPOT,
-  readAction,
-  readForm,
-  specificErrors,
-  type ListingForm,
-} from './submission-form.js';
+import { applyBlockAction, blankForm, HONEYPOT, readAction, readForm, type ListingForm } from './submission-form.js';
 import type { ListingDocument } from '../listings/listing.schema.js';
 import type { CategoryChoice } from './submission-form.view.js';
 import { editableOrganizations, taxonomyCodes } from './submissions.repository.js';
@@ -85,7 +77,7 @@ export function submissionPageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
    *  each with the message that says what is wrong (a missing choice, a web address) where the form knows it. */
   async function check(form: ListingForm, shape: SubmissionErrors, base?: ListingDocument) {
     const result = checkSubmission(form, await taxonomyCodes(db), base);
-    const errors = { ...shape, ...(result.ok ? {} : specificErrors(result.errors, form)) };
+    const errors = { ...shape, ...(result.ok ? {} : result.errors) };
     return Object.keys(errors).length === 0 && result.ok
       ? result
       : { ok: false as const, errors: visibleErrors(errors, form) };
