@@ -83,7 +83,8 @@ function wantsHtml(request: FastifyRequest): boolean {
 function validationMessage(t: Translate, details: Record<string, unknown>): string {
   const field = String(details.field ?? '');
   const labelKey = `validation.fields.${field}`;
-  const label = t(labelKey) === labelKey ? field : t(labelKey);
+  const named = t(labelKey);
+  const label = named === labelKey ? field : named;
   const rule = typeof details.rule === 'string' ? `validation.rules.${details.rule}` : null;
   const reason = rule ? t(rule, details as Record<string, string | number>) : null;
   return reason && reason !== rule

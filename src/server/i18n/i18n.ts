@@ -149,7 +149,7 @@ const creoleFormatters: Formatters = {
  * The locale Intl formats numbers and dates with: Latin American Spanish (12,345.5 as in Mexico and Central America,
  * not Spain's 12.345,5), Brazilian Portuguese, and French's layout for Creole (ICU has no Creole data; see above).
  */
-export function intlLocale(locale: Locale): string {
+export function intlLocale(locale: string): string {
   return locale === 'es' ? 'es-419' : locale === 'pt' ? 'pt-BR' : locale === 'ht' ? HT_LAYOUT : locale;
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, grant, sessionCookie } from '../../../../tests/support/auth.js';
 import { buildLocation, buildOrganization } from '../../../../tests/support/factories.js';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.js';
-import { LOCALES, translator } from '../../i18n/i18n.js';
+import { intlLocale, LOCALES, translator } from '../../i18n/i18n.js';
 import { ensureHubOrgUnit } from '../hub-reports/org-units.repository.js';
 import { REGION_ORG_UNIT_ID } from '../hub-reports/org-units.js';
 import { parsePeriod } from '../hub-reports/periods.js';
@@ -212,7 +212,7 @@ describe('hub dashboards', () => {
       expect(response.headers['cache-control']).toBe('public, no-cache');
       const html = response.body;
       expect(html).toContain(`<h1>${tr('hubdash.title')}</h1>`);
-      expect(html).toContain(new Intl.NumberFormat(locale === 'ht' ? 'fr' : locale).format(people));
+      expect(html).toContain(new Intl.NumberFormat(intlLocale(locale)).format(people));
       expect(html).toContain(tr('hubdash.version.public'));
       for (const chart of CHARTS) {
         expect(html).toContain(`aria-labelledby="svg-${chart}-title"`);

@@ -1,6 +1,6 @@
 // The hub dashboards page: filters (a GET form), headline sentences, and one section per chart with its SVG, its
 // table and a link to its CSV. Which figures the viewer sees (public or full) is said at the top.
-import { intlLocale, isLocale, type Translate } from '../../i18n/i18n.js';
+import { intlLocale, type Translate } from '../../i18n/i18n.js';
 import { countryName } from '../../i18n/names.js';
 import { FilterSelect } from '../../ui/filter-select.view.js';
 import { Layout, type PageContext } from '../../ui/layout.view.js';
@@ -17,7 +17,7 @@ const TABLE_ROWS = 100;
 const CHART_HUBS = 20;
 
 export function numberFormat(locale: string): Intl.NumberFormat {
-  return new Intl.NumberFormat(isLocale(locale) ? intlLocale(locale) : locale);
+  return new Intl.NumberFormat(intlLocale(locale));
 }
 
 /** The text of a figure on the page: the number, "<5", or the withheld mark. */

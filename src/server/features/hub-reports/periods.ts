@@ -1,7 +1,7 @@
 // Reporting periods in DHIS2's ISO forms: monthly '202103' (also typed '2021-03'), quarterly '2021Q1', yearly
 // '2021'. Data values are monthly; quarters and years are sets of months for dashboards and exports.
 
-import { creoleDateTimeFormat, intlLocale, isLocale } from '../../i18n/i18n.js';
+import { creoleDateTimeFormat, intlLocale } from '../../i18n/i18n.js';
 
 export type PeriodType = 'Monthly' | 'Quarterly' | 'Yearly';
 
@@ -112,9 +112,6 @@ export function periodLabel(period: Period, locale: string): string {
   const month = Number(period.id.slice(4, 6));
   const options = { month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
   // ICU has no Creole: Intl would answer in English ("November 2026").
-  const format =
-    locale === 'ht'
-      ? creoleDateTimeFormat(options)
-      : new Intl.DateTimeFormat(isLocale(locale) ? intlLocale(locale) : locale, options);
+  const format = locale === 'ht' ? creoleDateTimeFormat(options) : new Intl.DateTimeFormat(intlLocale(locale), options);
   return format.format(new Date(Date.UTC(year, month - 1, 1)));
 }
